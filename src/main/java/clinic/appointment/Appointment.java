@@ -1,0 +1,125 @@
+package clinic.appointment;
+
+import clinic.doctor.Doctor;
+import clinic.model.FindOptions.Option;
+import clinic.model.Finder;
+import clinic.model.Model;
+import clinic.model.ModelWrites;
+import clinic.model.Result;
+import clinic.model.Where;
+import clinic.patient.Patient;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An appointment: {@code belongsTo(Doctor)}, {@code belongsTo(Patient)}. A doctor's, and a patient's, live
+ * appointments may not overlap; the database enforces it with exclusion constraints.
+ */
+@Entity
+@Table(name = "appointments")
+@Schema(name = "Appointment", description = "With include=doctor or include=patient, those objects are added.")
+public class Appointment extends Model {
+
+    private static final Finder<Appointment> FINDER = Finder.of(Appointment.class);
+    private static final ModelWrites<Appointment> WRITES = ModelWrites.of(Appointment.class);
+
+    /** FHIR appointment status codes, spelled as FHIR spells them. */
+    public enum Status { booked, arrived, fulfilled, cancelled, noshow }
+
+    @NotNull
+    @Column(name = "starts_at", nullable = false)
+    @Schema(required = true, examples = "2030-01-07T09:00:00Z", description = "Start, ISO-8601 instant")
+    public Instant date;
+
+    @NotNull
+    @Column(name = "doctor_id", nullable = false)
+    @Schema(required = true, examples = "1")
+    public Long doctorId;
+
+    @NotNull
+    @Column(name = "patient_id", nullable = false)
+    @Schema(required = true, examples = "1")
+    public Long patientId;
+
+    @NotNull
+    @Min(5)
+    @Max(480)
+    @Column(name = "duration_minutes", nullable = false)
+    @Schema(minimum = "5", maximum = "480", defaultValue = "30")
+    public Integer durationMinutes = 30;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    @Schema(defaultValue = "booked")
+    public Status status = Status.booked;
+
+    @Size(max = 1000)
+    @Schema(maxLength = 1000, examples = "Annual check-up")
+    public String reason;
+
+    /** date + durationMinutes, kept in a column so the no-overlap constraint can index it. */
+    @Column(name = "ends_at", nullable = false)
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    @Schema(readOnly = true, description = "date + durationMinutes")
+    public Instant endsAt;
+
+    @JsonIgnore
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "doctor_id", insertable = false, updatable = false)
+    public Doctor doctor;
+
+    @JsonIgnore
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "patient_id", insertable = false, updatable = false)
+    public Patient patient;
+
+    @Override
+    @PrePersist
+    @PreUpdate
+    public void beforeValidate() {
+        reason = reason == null ? null : reason.strip();
+        endsAt = date == null || durationMinutes == null ? null : date.plus(Duration.ofMinutes(durationMinutes));
+    }
+
+    /** A status that frees the slot: it no longer blocks other bookings. */
+    public boolean freesSlot() {
+        return status == Status.cancelled || status == Status.noshow;
+    }
+
+    /** Sequelize scope {@code upcoming}: live appointments from now on. */
+    public static Where upcoming() {
+        return Where.where("date", Where.gte(Instant.now())).and("status", Where.notIn(List.of(Status.cancelled, Status.noshow)));
+    }
+
+    public static Optional<Appointment> findByPk(Object id, Option... options) { return FINDER.findByPk(id, options); }
+    public static Optional<Appointment> findOne(Option... options) { return FINDER.findOne(options); }
+    public static List<Appointment> findAll(Option... options) { return FINDER.findAll(options); }
+    public static Result<Appointment> findAndCountAll(Option... options) { return FINDER.findAndCountAll(options); }
+    public static long count(Option... options) { return FINDER.count(options); }
+    public static <V> V max(String field, Class<V> type, Option... options) { return FINDER.max(field, type, options); }
+    public static int update(Map<String, Object> values, Where where) { return WRITES.update(values, where); }
+    public static int destroy(Where where, boolean force) { return WRITES.destroy(where, force); }
+    public static int restore(Where where) { return WRITES.restore(where); }
+}

@@ -1,0 +1,26 @@
+package clinic.appointment;
+
+import clinic.doctor.Doctor;
+import clinic.patient.Patient;
+import clinic.web.ProblemException;
+
+import static clinic.model.Where.where;
+
+/**
+ * What a booking needs besides its own fields: a doctor and a patient that exist and are not deleted.
+ * Overlaps are left to the database's exclusion constraints, the only check that holds under concurrency.
+ */
+final class BookingRules {
+
+    private BookingRules() {
+    }
+
+    static void check(Appointment appointment) {
+        if (Doctor.count(where("id", appointment.doctorId)) == 0) {
+            throw ProblemException.missingReference("/doctorId", "Doctor", appointment.doctorId);
+        }
+        if (Patient.count(where("id", appointment.patientId)) == 0) {
+            throw ProblemException.missingReference("/patientId", "Patient", appointment.patientId);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package clinic.doctor;
+
+import clinic.appointment.Appointment;
+import clinic.model.BelongsToMany;
+import clinic.model.FindOptions.Option;
+import clinic.model.Finder;
+import clinic.model.ModelWrites;
+import clinic.model.Person;
+import clinic.model.Result;
+import clinic.model.Where;
+import clinic.patient.Patient;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.persistence.Entity;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A doctor: {@code hasMany(Appointment)}, {@code belongsToMany(Patient, {through: Appointment})}. */
+@Entity
+@Table(name = "doctors")
+@BelongsToMany(as = "patients", target = Patient.class, through = "appointments")
+@Schema(name = "Doctor", description = "With include=appointments or include=patients, those arrays are added.")
+public class Doctor extends Person {
+
+    private static final Finder<Doctor> FINDER = Finder.of(Doctor.class);
+    private static final ModelWrites<Doctor> WRITES = ModelWrites.of(Doctor.class);
+
+    @Size(max = 255)
+    @Schema(maxLength = 255, examples = "Cardiology")
+    public String specialty;
+
+    @JsonIgnore
+    @OneToMany(mappedBy = "doctor")
+    public List<Appointment> appointments;
+
+    @Override
+    public void beforeValidate() {
+        super.beforeValidate();
+        specialty = trim(specialty);
+    }
+
+    public static Optional<Doctor> findByPk(Object id, Option... options) { return FINDER.findByPk(id, options); }
+    public static Optional<Doctor> findOne(Option... options) { return FINDER.findOne(options); }
+    public static List<Doctor> findAll(Option... options) { return FINDER.findAll(options); }
+    public static Result<Doctor> findAndCountAll(Option... options) { return FINDER.findAndCountAll(options); }
+    public static long count(Option... options) { return FINDER.count(options); }
+    public static <V> V max(String field, Class<V> type, Option... options) { return FINDER.max(field, type, options); }
+    public static ModelWrites.Created<Doctor> findOrCreate(Where where, Supplier<Doctor> defaults) { return WRITES.findOrCreate(where, defaults); }
+    public static int update(Map<String, Object> values, Where where) { return WRITES.update(values, where); }
+    public static int destroy(Where where, boolean force) { return WRITES.destroy(where, force); }
+    public static int restore(Where where) { return WRITES.restore(where); }
+}

@@ -1,0 +1,80 @@
+package clinic.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sequelize's find options ({@code where, include, order, limit, offset, attributes, paranoid}), built from
+ * {@link Option}s so a call reads like Sequelize: {@code findAll(where(...), include("patient"), limit(20))}.
+ */
+public final class FindOptions {
+
+    /** One find option; {@link Where} is one too. */
+    @FunctionalInterface
+    public interface Option {
+        void applyTo(FindOptions options);
+    }
+
+    public enum Direction { ASC, DESC }
+
+    /** One {@code order} entry; ties are always broken by id so pages are stable. */
+    public record Order(String field, Direction direction) {
+    }
+
+    public final Where where = Where.where();
+    public final List<Include> include = new ArrayList<>();
+    public final List<Order> order = new ArrayList<>();
+    public Integer limit;
+    public Integer offset;
+    public final Set<String> attributes = new LinkedHashSet<>();
+    public boolean paranoid = true;
+
+    public static FindOptions of(Option... options) {
+        FindOptions o = new FindOptions();
+        for (Option option : options) {
+            option.applyTo(o);
+        }
+        return o;
+    }
+
+    /** {@code include("doctor", "appointments.patient")}: dotted paths nest. */
+    public static Option include(String... paths) {
+        return o -> {
+            for (String path : paths) {
+                Include.merge(o.include, path, null);
+            }
+        };
+    }
+
+    /** An include with a where: as in Sequelize, it becomes required (an inner join). */
+    public static Option include(String path, Where where) {
+        return o -> Include.merge(o.include, path, where);
+    }
+
+    public static Option order(String field) {
+        return order(field, Direction.ASC);
+    }
+
+    public static Option order(String field, Direction direction) {
+        return o -> o.order.add(new Order(field, direction));
+    }
+
+    public static Option limit(int limit) {
+        return o -> o.limit = limit;
+    }
+
+    public static Option offset(int offset) {
+        return o -> o.offset = offset;
+    }
+
+    public static Option attributes(String... fields) {
+        return o -> o.attributes.addAll(List.of(fields));
+    }
+
+    /** {@code paranoid(false)} finds soft-deleted rows too. */
+    public static Option paranoid(boolean paranoid) {
+        return o -> o.paranoid = paranoid;
+    }
+}

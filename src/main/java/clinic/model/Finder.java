@@ -1,0 +1,145 @@
+package clinic.model;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine behind every model's Sequelize statics: turns find options into HQL over the model's
+ * attributes (never columns), with every value bound. Rows come from one query; includes are loaded by
+ * {@link Includes} without N+1.
+ */
+public final class Finder<T extends Model> {
+
+    private final Class<T> type;
+    private final ModelInfo model;
+
+    private Finder(Class<T> type) {
+        this.type = type;
+        this.model = ModelInfo.of(type);
+    }
+
+    public static <T extends Model> Finder<T> of(Class<T> type) {
+        return new Finder<>(type);
+    }
+
+    public Optional<T> findByPk(Object id, FindOptions.Option... options) {
+        Object pk = Values.convert("id", Long.class, id);
+        return findOne(FindOptions.of(options), Where.where("id", pk));
+    }
+
+    public Optional<T> findOne(FindOptions.Option... options) {
+        return findOne(FindOptions.of(options));
+    }
+
+    private Optional<T> findOne(FindOptions options, FindOptions.Option... more) {
+        for (FindOptions.Option o : more) {
+            o.applyTo(options);
+        }
+        options.limit = 1;
+        return findAll(options).stream().findFirst();
+    }
+
+    public List<T> findAll(FindOptions.Option... options) {
+        return findAll(FindOptions.of(options));
+    }
+
+    public List<T> findAll(FindOptions options) {
+        Hql hql = new Hql();
+        StringBuilder q = new StringBuilder("select m from ").append(model.name).append(" m");
+        for (Include inc : options.include) {
+            if (!model.association(inc.association).toMany()) {
+                q.append(" left join fetch m.").append(inc.association);
+            }
+        }
+        q.append(" where ").append(filter(hql, options)).append(orderBy(options));
+        TypedQuery<T> query = em().createQuery(q.toString(), type);
+        hql.params.forEach(query::setParameter);
+        if (options.offset != null) {
+            query.setFirstResult(options.offset);
+        }
+        if (options.limit != null) {
+            query.setMaxResults(options.limit);
+        }
+        List<T> rows = query.getResultList();
+        new Includes(em()).load(model, rows, options.include);
+        return rows;
+    }
+
+    /** {@code count} counts matching root rows only, whatever is included. */
+    public Result<T> findAndCountAll(FindOptions options) {
+        return new Result<>(count(options), findAll(options));
+    }
+
+    public Result<T> findAndCountAll(FindOptions.Option... options) {
+        return findAndCountAll(FindOptions.of(options));
+    }
+
+    public long count(FindOptions.Option... options) {
+        return count(FindOptions.of(options));
+    }
+
+    public long count(FindOptions options) {
+        return aggregate("count(m)", Long.class, options);
+    }
+
+    public <V> V max(String field, Class<V> valueType, FindOptions.Option... options) {
+        return aggregate("max(m." + checked(field) + ")", valueType, FindOptions.of(options));
+    }
+
+    public <V> V min(String field, Class<V> valueType, FindOptions.Option... options) {
+        return aggregate("min(m." + checked(field) + ")", valueType, FindOptions.of(options));
+    }
+
+    public Number sum(String field, FindOptions.Option... options) {
+        return aggregate("sum(m." + checked(field) + ")", Number.class, FindOptions.of(options));
+    }
+
+    private <V> V aggregate(String expression, Class<V> valueType, FindOptions options) {
+        Hql hql = new Hql();
+        String q = "select " + expression + " from " + model.name + " m where " + filter(hql, options);
+        TypedQuery<V> query = em().createQuery(q, valueType);
+        hql.params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** The root where, paranoid, and the required includes as EXISTS so counts and pages stay per root row. */
+    String filter(Hql hql, FindOptions options) {
+        List<String> parts = new ArrayList<>();
+        parts.add(hql.condition(model, "m", options.where));
+        if (options.paranoid) {
+            parts.add("m.deletedAt is null");
+        }
+        for (Include inc : options.include) {
+            Association a = model.association(inc.association);
+            if (inc.required()) {
+                parts.add(Includes.exists(hql, a, "m", inc.where));
+            }
+        }
+        return String.join(" and ", parts);
+    }
+
+    private String orderBy(FindOptions options) {
+        List<String> parts = new ArrayList<>();
+        for (FindOptions.Order o : options.order) {
+            parts.add("m." + checked(o.field()) + " " + o.direction().name().toLowerCase());
+        }
+        if (options.order.stream().noneMatch(o -> o.field().equals("id"))) {
+            parts.add("m.id asc");
+        }
+        return " order by " + String.join(", ", parts);
+    }
+
+    private String checked(String field) {
+        model.attribute(field);
+        return field;
+    }
+
+    EntityManager em() {
+        return Panache.getEntityManager(type);
+    }
+}

@@ -1,0 +1,117 @@
+package clinic.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Turns a {@link Where} into an HQL condition over a model's attributes; every value is a bound parameter. */
+final class Hql {
+
+    final Map<String, Object> params = new HashMap<>();
+
+    String condition(ModelInfo model, String alias, Where where) {
+        List<String> parts = new ArrayList<>();
+        for (Where.Node node : where.nodes()) {
+            if (node instanceof Where.Condition c) {
+                parts.add(condition(model, alias, c));
+            } else if (node instanceof Where.AnyOf any) {
+                parts.add(anyOf(model, alias, any));
+            } else {
+                parts.add(through(alias, (Where.Through) node));
+            }
+        }
+        return parts.isEmpty() ? "true" : String.join(" and ", parts);
+    }
+
+    String param(Object value) {
+        String name = "p" + params.size();
+        params.put(name, value);
+        return ":" + name;
+    }
+
+    private String anyOf(ModelInfo model, String alias, Where.AnyOf any) {
+        StringJoiner or = new StringJoiner(" or ", "(", ")");
+        any.groups().forEach(g -> or.add("(" + condition(model, alias, g) + ")"));
+        return or.toString();
+    }
+
+    private String through(String alias, Where.Through t) {
+        Association a = t.association();
+        String throughTargetKey = a.throughTarget() + "Id";
+        return alias + ".id in (select t." + throughTargetKey + " from " + a.through().getSimpleName()
+                + " t where t." + a.foreignKey() + " = " + param(t.ownerId()) + " and t.deletedAt is null)";
+    }
+
+    private String condition(ModelInfo model, String alias, Where.Condition c) {
+        Class<?> type = model.attribute(c.field());
+        Op op = c.operand().op();
+        if (!Op.allowedFor(type).contains(op)) {
+            throw new QueryException(c.field(), "operator '" + op + "' does not fit " + c.field()
+                    + "; allowed: " + Op.allowedFor(type));
+        }
+        String path = alias + "." + c.field();
+        Object raw = c.operand().value();
+        if (op == Op.is || op == Op.not) {
+            Boolean b = raw instanceof String s ? Values.parseBoolean(c.field(), s) : (Boolean) raw;
+            String test = b == null ? "null" : b.toString();
+            return path + (op == Op.is ? " is " : " is not ") + test;
+        }
+        if (Op.LIST.contains(op)) {
+            List<Object> values = list(c.field(), type, raw);
+            if ((op == Op.between || op == Op.notBetween) && values.size() != 2) {
+                throw new QueryException(c.field(), op + " takes two values, from and to");
+            }
+            return switch (op) {
+                case between -> path + " between " + param(values.get(0)) + " and " + param(values.get(1));
+                case notBetween -> path + " not between " + param(values.get(0)) + " and " + param(values.get(1));
+                case in -> path + " in (" + param(values) + ")";
+                default -> path + " not in (" + param(values) + ")";
+            };
+        }
+        Object value = Values.convert(c.field(), type, raw);
+        if (value == null) {
+            throw new QueryException(c.field(), "use the 'is' operator to compare with null");
+        }
+        return switch (op) {
+            case eq -> path + " = " + param(value);
+            case ne -> path + " <> " + param(value);
+            case gt -> path + " > " + param(value);
+            case gte -> path + " >= " + param(value);
+            case lt -> path + " < " + param(value);
+            case lte -> path + " <= " + param(value);
+            case like -> path + " like " + param(value);
+            case notLike -> path + " not like " + param(value);
+            case iLike -> path + " ilike " + param(value);
+            case notILike -> path + " not ilike " + param(value);
+            case startsWith -> path + " like " + param(escape((String) value) + "%") + " escape '\\'";
+            case endsWith -> path + " like " + param("%" + escape((String) value)) + " escape '\\'";
+            case substring -> path + " like " + param("%" + escape((String) value) + "%") + " escape '\\'";
+            default -> throw new IllegalStateException(op.name());
+        };
+    }
+
+    private static List<Object> list(String field, Class<?> type, Object raw) {
+        Collection<?> items = raw instanceof Collection<?> c ? c
+                : raw instanceof String s ? List.of(s.split(",", -1)) : List.of(raw);
+        List<Object> values = new ArrayList<>();
+        for (Object item : items) {
+            Object v = Values.convert(field, type, item);
+            if (v == null) {
+                throw new QueryException(field, "a list may not contain null");
+            }
+            values.add(v);
+        }
+        if (values.isEmpty()) {
+            throw new QueryException(field, "the list is empty");
+        }
+        return values;
+    }
+
+    /** startsWith/endsWith/substring match their text literally, as Sequelize escapes them. */
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

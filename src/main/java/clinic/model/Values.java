@@ -1,0 +1,78 @@
+package clinic.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/** Converts a condition's value to its attribute's type; strings (from a query string) are parsed. */
+final class Values {
+
+    private Values() {
+    }
+
+    static Object convert(String field, Class<?> type, Object value) {
+        if (value == null || type.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Number n && (type == Long.class || type == Integer.class)) {
+            return type == Long.class ? (Object) n.longValue() : (Object) n.intValue();
+        }
+        if (!(value instanceof String s)) {
+            throw wrongType(field, type, String.valueOf(value));
+        }
+        try {
+            if (type == Long.class) {
+                return Long.valueOf(s.trim());
+            }
+            if (type == Integer.class) {
+                return Integer.valueOf(s.trim());
+            }
+            if (type == Boolean.class) {
+                return parseBoolean(field, s);
+            }
+            if (type == Instant.class) {
+                return OffsetDateTime.parse(s.trim()).toInstant();
+            }
+            if (type == LocalDate.class) {
+                return LocalDate.parse(s.trim());
+            }
+            if (type.isEnum()) {
+                return enumValue(field, type, s.trim());
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw wrongType(field, type, s);
+        }
+        throw wrongType(field, type, s);
+    }
+
+    static Boolean parseBoolean(String field, String s) {
+        return switch (s.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "null" -> null;
+            default -> throw new QueryException(field, "'" + s + "' is not one of null, true, false");
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(String field, Class<?> type, String s) {
+        try {
+            return Enum.valueOf((Class<Enum>) type, s);
+        } catch (IllegalArgumentException e) {
+            throw new QueryException(field, "'" + s + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static QueryException wrongType(String field, Class<?> type, String value) {
+        String expected = switch (type.getSimpleName()) {
+            case "Long", "Integer" -> "an integer";
+            case "Instant" -> "an ISO-8601 instant with offset, e.g. 2026-01-01T09:00:00Z";
+            case "LocalDate" -> "a date, YYYY-MM-DD";
+            case "Boolean" -> "true or false";
+            default -> "a " + type.getSimpleName();
+        };
+        return new QueryException(field, "'" + value + "' is not " + expected);
+    }
+}

@@ -1,0 +1,89 @@
+package clinic.web;
+
+import clinic.model.Model;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/** Binds JSON bodies onto models: POST creates, PATCH merges the fields present, PUT replaces all writable. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    static <T extends Model> T create(ObjectMapper mapper, ObjectNode body, Class<T> type) {
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(problem(e));
+        }
+    }
+
+    static <T extends Model> void patch(ObjectMapper mapper, T row, ObjectNode body) {
+        try {
+            mapper.readerForUpdating(row).readValue(body);
+        } catch (java.io.IOException e) {
+            throw new ProblemException(e instanceof JsonProcessingException j ? problem(j)
+                    : Problem.of(400, "bad_request", "Bad request", "The body could not be read", null));
+        }
+    }
+
+    /** PUT: every writable field not in the body goes back to its default, as on a new row. */
+    static <T extends Model> void replace(ObjectMapper mapper, T row, ObjectNode body, Class<T> type) {
+        ObjectNode full = mapper.valueToTree(create(mapper, mapper.createObjectNode(), type));
+        List.of("id", "createdAt", "updatedAt", "deletedAt", "version").forEach(full::remove);
+        full.setAll(body);
+        patch(mapper, row, full);
+    }
+
+    static Problem problem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            TreeSet<String> allowed = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));
+            String message = "unknown field '" + u.getPropertyName() + "'; allowed: " + String.join(", ", allowed);
+            return fieldProblem(pointer(u), message);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return fieldProblem(pointer(f), "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return fieldProblem(pointer(m), "must be " + typeName(m.getTargetType()));
+        }
+        return Problem.of(400, "bad_request", "Malformed JSON",
+                "The body is not a JSON object: " + e.getOriginalMessage(), null);
+    }
+
+    private static Problem fieldProblem(String field, String message) {
+        return Problem.of(400, "bad_request", "Bad request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder p = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            p.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+        }
+        return p.length() == 0 ? "/" : p.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value of another type";
+        }
+        return switch (type.getSimpleName()) {
+            case "Long", "Integer", "long", "int" -> "an integer";
+            case "Instant" -> "an ISO-8601 instant with offset, e.g. 2030-01-07T09:00:00Z";
+            case "LocalDate" -> "a date, YYYY-MM-DD";
+            case "String" -> "a string";
+            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    : "a " + type.getSimpleName();
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package clinic.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An RFC 9457 problem document, with a stable {@code code} and, for validation, the fields at fault. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+public record Problem(
+        @Schema(examples = "https://clinic.example/problems/validation") String type,
+        @Schema(examples = "Validation failed") String title,
+        @Schema(examples = "400") int status,
+        @Schema(examples = "2 fields are invalid") String detail,
+        @Schema(examples = "validation", description = "Stable machine-readable code: validation, not_found, "
+                + "unique_violation, appointment_overlap, stale_version, missing_reference, still_referenced, "
+                + "bad_request, payload_too_large, database_unavailable, internal") String code,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid input: a JSON pointer into the body ({@code /email}) or a query parameter's name. */
+    public record FieldError(@Schema(examples = "/email") String field,
+                             @Schema(examples = "must be a well-formed email address") String message) {
+    }
+
+    public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
+        return new Problem("https://clinic.example/problems/" + code.replace('_', '-'), title, status, detail, code,
+                errors == null || errors.isEmpty() ? null : errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,184 @@
+package clinic.web;
+
+import clinic.model.FindOptions;
+import clinic.model.Include;
+import clinic.model.ModelInfo;
+import clinic.model.Op;
+import clinic.model.Operand;
+import clinic.model.QueryException;
+import clinic.model.Where;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sequelize's find options from a query string, with brackets as Express's {@code qs} parses them:
+ * {@code where[f][op]=v}, {@code where[or][i][f][op]=v}, {@code include}, {@code order}, {@code limit},
+ * {@code offset}, {@code attributes}, {@code paranoid}. Every part is checked against the model here, so a
+ * 400 names the parameter at fault.
+ */
+final class QueryString {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_CONDITIONS = 50;
+    static final int MAX_INCLUDE_DEPTH = 3;
+    static final int MAX_LENGTH = 8192;
+    static final List<String> PARAMETERS = List.of("where[…]", "include", "order", "limit", "offset",
+            "attributes", "paranoid");
+
+    private static final Pattern WHERE = Pattern.compile("where\\[([^\\[\\]]+)](?:\\[([^\\[\\]]+)])?(?:\\[])?");
+    private static final Pattern WHERE_OR =
+            Pattern.compile("where\\[or]\\[(\\d{1,2})]\\[([^\\[\\]]+)](?:\\[([^\\[\\]]+)])?(?:\\[])?");
+
+    private QueryString() {
+    }
+
+    static FindOptions parse(ModelInfo model, MultivaluedMap<String, String> params, String rawQuery) {
+        if (rawQuery != null && rawQuery.length() > MAX_LENGTH) {
+            throw ProblemException.badRequest("query", "the query string is longer than " + MAX_LENGTH + " bytes");
+        }
+        FindOptions options = new FindOptions();
+        options.limit = DEFAULT_LIMIT;
+        Map<Integer, Where> orGroups = new TreeMap<>();
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            String key = e.getKey();
+            Matcher or = WHERE_OR.matcher(key);
+            Matcher where = WHERE.matcher(key);
+            if (or.matches()) {
+                Where group = orGroups.computeIfAbsent(Integer.valueOf(or.group(1)), i -> Where.where());
+                group.and(condition(model, key, or.group(2), or.group(3), e.getValue()));
+            } else if (where.matches() && !"or".equals(where.group(1))) {
+                options.where.and(condition(model, key, where.group(1), where.group(2), e.getValue()));
+            } else {
+                option(model, options, key, single(key, e.getValue()));
+            }
+        }
+        if (!orGroups.isEmpty()) {
+            options.where.orAny(new ArrayList<>(orGroups.values()));
+        }
+        if (options.where.size() > MAX_CONDITIONS) {
+            throw ProblemException.badRequest("where", "at most " + MAX_CONDITIONS + " where conditions");
+        }
+        return options;
+    }
+
+    private static Where condition(ModelInfo model, String param, String field, String opName, List<String> values) {
+        Op op = Op.eq;
+        if (opName != null) {
+            try {
+                op = Op.valueOf(opName);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(param, "unknown operator '" + opName + "'; allowed: "
+                        + Arrays.toString(Op.values()));
+            }
+        }
+        boolean list = op == Op.in || op == Op.notIn || op == Op.between || op == Op.notBetween;
+        Object value = list ? splitAll(values) : single(param, values);
+        Where w = Where.where(field, new Operand(op, value));
+        try {
+            model.check(w);
+        } catch (QueryException e) {
+            throw ProblemException.badRequest(param, e.getMessage());
+        }
+        return w;
+    }
+
+    private static void option(ModelInfo model, FindOptions options, String key, String value) {
+        try {
+            switch (key) {
+                case "include" -> include(model, options, value);
+                case "order" -> order(model, options, value);
+                case "limit" -> options.limit = integer(key, value, 1, MAX_LIMIT);
+                case "offset" -> options.offset = integer(key, value, 0, Integer.MAX_VALUE);
+                case "attributes" -> attributes(model, options, value);
+                case "paranoid" -> options.paranoid = !"false".equals(bool(key, value));
+                default -> throw ProblemException.badRequest(key, "unknown query parameter '" + key
+                        + "'; allowed: " + String.join(", ", PARAMETERS));
+            }
+        } catch (QueryException e) {
+            throw ProblemException.badRequest(key, e.getMessage());
+        }
+    }
+
+    private static void include(ModelInfo model, FindOptions options, String value) {
+        for (String path : value.split(",")) {
+            FindOptions.include(path.trim()).applyTo(options);
+        }
+        checkIncludes(model, options.include, 1);
+    }
+
+    private static void checkIncludes(ModelInfo model, List<Include> includes, int depth) {
+        for (Include inc : includes) {
+            if (depth > MAX_INCLUDE_DEPTH) {
+                throw new QueryException("include", "includes nest at most " + MAX_INCLUDE_DEPTH + " levels deep");
+            }
+            checkIncludes(ModelInfo.of(model.association(inc.association).target()), inc.include, depth + 1);
+        }
+    }
+
+    private static void order(ModelInfo model, FindOptions options, String value) {
+        for (String part : value.split(",")) {
+            String spec = part.trim();
+            FindOptions.Direction dir = FindOptions.Direction.ASC;
+            if (spec.startsWith("-")) {
+                spec = spec.substring(1);
+                dir = FindOptions.Direction.DESC;
+            } else if (spec.contains(":")) {
+                String d = spec.substring(spec.indexOf(':') + 1).toLowerCase();
+                spec = spec.substring(0, spec.indexOf(':'));
+                if (!d.equals("asc") && !d.equals("desc")) {
+                    throw new QueryException("order", "direction '" + d + "' is not asc or desc");
+                }
+                dir = d.equals("desc") ? FindOptions.Direction.DESC : FindOptions.Direction.ASC;
+            }
+            model.attribute(spec);
+            FindOptions.order(spec, dir).applyTo(options);
+        }
+    }
+
+    private static void attributes(ModelInfo model, FindOptions options, String value) {
+        for (String field : value.split(",")) {
+            model.attribute(field.trim());
+            options.attributes.add(field.trim());
+        }
+    }
+
+    private static int integer(String key, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the message below
+        }
+        throw new QueryException(key, key + " must be an integer from " + min + " to " + max);
+    }
+
+    private static String bool(String key, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new QueryException(key, key + " must be true or false");
+        }
+        return value;
+    }
+
+    private static String single(String key, List<String> values) {
+        if (values.size() != 1) {
+            throw ProblemException.badRequest(key, "'" + key + "' is given more than once");
+        }
+        return values.get(0);
+    }
+
+    private static List<String> splitAll(List<String> values) {
+        List<String> all = new ArrayList<>();
+        values.forEach(v -> all.addAll(Arrays.asList(v.split(",", -1))));
+        return all;
+    }
+}
