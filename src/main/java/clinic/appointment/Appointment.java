@@ -10,6 +10,7 @@ import clinic.model.Where;
 import clinic.patient.Patient;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -37,6 +38,8 @@ import java.util.Optional;
  * appointments may not overlap; the database enforces it with exclusion constraints.
  */
 @Entity
+@JsonPropertyOrder({"id", "date", "endsAt", "durationMinutes", "status", "reason", "doctorId", "patientId",
+        "createdAt", "updatedAt", "deletedAt", "version"})
 @Table(name = "appointments")
 @Schema(name = "Appointment", description = "With include=doctor or include=patient, those objects are added.")
 public class Appointment extends Model {

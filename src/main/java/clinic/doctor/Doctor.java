@@ -10,6 +10,7 @@ import clinic.model.Result;
 import clinic.model.Where;
 import clinic.patient.Patient;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 
 /** A doctor: {@code hasMany(Appointment)}, {@code belongsToMany(Patient, {through: Appointment})}. */
 @Entity
+@JsonPropertyOrder({"id", "name", "email", "specialty", "phone", "createdAt", "updatedAt", "deletedAt", "version"})
 @Table(name = "doctors")
 @BelongsToMany(as = "patients", target = Patient.class, through = "appointments")
 @Schema(name = "Doctor", description = "With include=appointments or include=patients, those arrays are added.")

@@ -1,7 +1,6 @@
 package clinic.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -20,7 +19,6 @@ import java.util.Map;
  */
 @MappedSuperclass
 @JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "deletedAt", "version"}, allowGetters = true)
-@JsonPropertyOrder({"id"})
 public abstract class Model extends PanacheEntity {
 
     @CreationTimestamp

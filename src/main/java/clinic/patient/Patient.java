@@ -10,6 +10,7 @@ import clinic.model.Person;
 import clinic.model.Result;
 import clinic.model.Where;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
 
 /** A patient: {@code hasMany(Appointment)}, {@code belongsToMany(Doctor, {through: Appointment})}. */
 @Entity
+@JsonPropertyOrder({"id", "name", "email", "phone", "birthDate", "createdAt", "updatedAt", "deletedAt", "version"})
 @Table(name = "patients")
 @BelongsToMany(as = "doctors", target = Doctor.class, through = "appointments")
 @Schema(name = "Patient", description = "With include=appointments or include=doctors, those arrays are added.")
