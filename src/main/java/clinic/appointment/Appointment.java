@@ -122,6 +122,9 @@ public class Appointment extends Model {
     public static Result<Appointment> findAndCountAll(Option... options) { return FINDER.findAndCountAll(options); }
     public static long count(Option... options) { return FINDER.count(options); }
     public static <V> V max(String field, Class<V> type, Option... options) { return FINDER.max(field, type, options); }
+    public static <V> V min(String field, Class<V> type, Option... options) { return FINDER.min(field, type, options); }
+    public static Number sum(String field, Option... options) { return FINDER.sum(field, options); }
+    public static List<Appointment> bulkCreate(List<Appointment> rows) { return WRITES.bulkCreate(rows); }
     public static int update(Map<String, Object> values, Where where) { return WRITES.update(values, where); }
     public static int destroy(Where where, boolean force) { return WRITES.destroy(where, force); }
     public static int restore(Where where) { return WRITES.restore(where); }

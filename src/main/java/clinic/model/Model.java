@@ -47,6 +47,7 @@ public abstract class Model extends PanacheEntity {
     /** Sequelize's {@code save()}: insert or update now, so constraint violations surface here. */
     public void save() {
         beforeValidate();
+        ModelInfo.of(getClass()).syncBelongsTo(this);
         persistAndFlush();
     }
 

@@ -1,5 +1,6 @@
 package clinic.model;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Transient;
@@ -97,6 +98,28 @@ public final class ModelInfo {
             type.getMethod("set" + capitalized(field), attribute(field)).invoke(row, value);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Points each belongsTo at the row its foreign key names (as a lazy reference), so an association read
+     * in the same transaction agrees with the key that was just written.
+     */
+    void syncBelongsTo(Model row) {
+        for (Association a : associations.values()) {
+            if (a.kind() != Association.Kind.BELONGS_TO) {
+                continue;
+            }
+            Object key = read(row, a.foreignKey());
+            Model target = (Model) read(row, a.name());
+            if (key != null && (target == null || !key.equals(target.id))) {
+                try {
+                    type.getMethod("set" + capitalized(a.name()), a.target())
+                            .invoke(row, Panache.getEntityManager(type).getReference(a.target(), key));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 

@@ -1,12 +1,16 @@
 package clinic.model;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -27,6 +31,25 @@ public final class ModelWrites<T extends Model> {
 
     public static <T extends Model> ModelWrites<T> of(Class<T> type) {
         return new ModelWrites<>(type);
+    }
+
+    /**
+     * Sequelize's {@code bulkCreate}: runs each row's beforeValidate and validation first, then inserts them
+     * in JDBC batches (ids come from the pooled sequence, so no round trip per row).
+     */
+    public List<T> bulkCreate(List<T> rows) {
+        Validator validator = Arc.container().instance(Validator.class).get();
+        for (T row : rows) {
+            row.beforeValidate();
+            var violations = validator.validate(row);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+        }
+        EntityManager em = Panache.getEntityManager(type);
+        rows.forEach(em::persist);
+        em.flush();
+        return rows;
     }
 
     /** Sets the values on every matching row (not deleted); bumps version and updatedAt; returns the count. */

@@ -1,0 +1,95 @@
+package clinic.web;
+
+import clinic.doctor.Doctor;
+import clinic.model.TestData;
+import clinic.patient.Patient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static clinic.model.Where.endsWith;
+import static clinic.model.Where.where;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Includes cost a fixed number of SQL statements per request, whatever the page size: no N+1. */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private String tag;
+    private Statistics stats;
+
+    @BeforeEach
+    void createClinic() {
+        stats = sessionFactory.getStatistics();
+        tag = TestData.tag();
+        // 3 doctors x 3 patients, each pair booked twice: 18 appointments
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant start = TestData.someFutureHour();
+            int slot = 0;
+            for (int d = 0; d < 3; d++) {
+                Doctor doctor = TestData.doctor(tag, "Doc " + (char) ('A' + d));
+                for (int p = 0; p < 3; p++) {
+                    Patient patient = d == 0 ? TestData.patient(tag, "Pat " + (char) ('A' + p))
+                            : Patient.findOne(where("email",
+                            "pat" + (char) ('a' + p) + "." + tag + "@model.test")).orElseThrow();
+                    for (int k = 0; k < 2; k++) {
+                        TestData.appointment(doctor, patient, start.plus(Duration.ofHours(slot++)));
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void shouldLoadAppointmentsWithDoctorAndPatientInTwoStatements() {
+        String doctorIds = doctorIds();
+        for (int limit : new int[] {3, 18}) {
+            long statements = count(() -> given()
+                    .queryParam("where[reason][is]", "null").queryParam("include", "doctor,patient")
+                    .queryParam("where[doctorId][in]", doctorIds).queryParam("limit", limit)
+                    .get("/appointments").then().statusCode(200).body("$", hasSize(limit))
+                    .body("[0].doctor.email", Matchers.endsWith(tag + "@model.test")));
+            assertEquals(2, statements, "count + rows, at limit " + limit);
+        }
+    }
+
+    @Test
+    void shouldLoadDoctorsWithAppointmentsAndPatientsInAtMostFourStatements() {
+        for (int limit : new int[] {1, 3}) {
+            long statements = count(() -> given()
+                    .queryParam("where[email][endsWith]", "." + tag + "@model.test")
+                    .queryParam("include", "appointments.patient,patients").queryParam("limit", limit)
+                    .get("/doctors").then().statusCode(200).body("$", hasSize(limit))
+                    .body("[0].appointments", hasSize(6)).body("[0].patients", hasSize(3))
+                    .body("[0].appointments[0].patient.email", notNullValue()));
+            assertTrue(statements <= 4, statements + " statements at limit " + limit);
+        }
+    }
+
+    private String doctorIds() {
+        return String.join(",", QuarkusTransaction.requiringNew().call(() ->
+                Doctor.findAll(where("email", endsWith("." + tag + "@model.test")))
+                        .stream().map(d -> String.valueOf(d.id)).toList()));
+    }
+
+    private long count(Runnable request) {
+        long before = stats.getPrepareStatementCount();
+        request.run();
+        return stats.getPrepareStatementCount() - before;
+    }
+}
