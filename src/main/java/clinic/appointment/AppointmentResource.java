@@ -12,15 +12,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /appointments}: booking, rescheduling and cancelling (PATCH status), soft delete and restore. */
 @Path("/appointments")
-@Tag(name = "Appointments")
+@Tag(name = "Appointments",
+        description = "Appointment: `belongsTo(Doctor, {as: 'doctor'})`, `belongsTo(Patient, {as: 'patient'})`. "
+                + "A doctor's, and a patient's, live appointments never overlap; cancel with PATCH `{\"status\": "
+                + "\"cancelled\"}`.")
 public class AppointmentResource {
+
+    private static final String NEW = """
+            {"doctorId": 1, "patientId": 1, "date": "2030-01-07T09:00:00Z", "durationMinutes": 30,
+             "status": "booked", "reason": "Annual check-up"}""";
+    private static final String CHANGE = """
+            {"status": "cancelled"}""";
 
     private final Crud crud;
 
@@ -29,48 +43,71 @@ public class AppointmentResource {
     }
 
     @GET
-    @Operation(summary = "List appointments (findAndCountAll)")
+    @Operation(summary = "List appointments",
+            description = "`Appointment.findAndCountAll(options)`, the options from the query string: one page "
+                    + "of the appointments matching `where`; `X-Total-Count` counts them all.")
     public Response list(@Context UriInfo uri) {
         return crud.list(Appointment.class, uri, null);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an appointment (findByPk)")
+    @Operation(summary = "Get an appointment",
+            description = "`Appointment.findByPk(id, {include, attributes, paranoid})`.")
     public Response get(@PathParam("id") String id, @Context UriInfo uri) {
         return crud.get(Appointment.class, id, uri);
     }
 
     @POST
-    @Operation(summary = "Create an appointment")
+    @Operation(summary = "Create an appointment",
+            description = "`Appointment.create(body)`: `date`, `doctorId` and `patientId` are required; the "
+                    + "doctor and the patient must exist and not be deleted, and neither may have another live "
+                    + "(not `cancelled` or `noshow`) appointment overlapping `[date, date + durationMinutes)`.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Appointment.class),
+            examples = @ExampleObject(name = "new appointment", value = NEW)))
     public Response create(ObjectNode body, @Context UriInfo uri) {
         return crud.create(Appointment.class, body, uri, BookingRules::check);
     }
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Update the fields given")
+    @Operation(summary = "Update the fields given",
+            description = "`appointment.update(body)`: only the fields present change, under the rules of "
+                    + "create. With `If-Match`, only if the row is still that version.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Appointment.class),
+            examples = @ExampleObject(name = "change", value = CHANGE)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
         return crud.update(Appointment.class, id, body, ifMatch, false, BookingRules::check);
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace all writable fields")
+    @Operation(summary = "Replace all writable fields",
+            description = "`appointment.set(body, {reset: true}).save()`: writable fields missing from the body "
+                    + "go back to their defaults. With `If-Match`, only if the row is still that version.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Appointment.class),
+            examples = @ExampleObject(name = "appointment", value = NEW)))
     public Response put(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
         return crud.update(Appointment.class, id, body, ifMatch, true, BookingRules::check);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Soft-delete an appointment, or delete for real with force=true")
+    @Operation(summary = "Soft-delete an appointment, or delete for real with force=true",
+            description = "`appointment.destroy()` sets `deletedAt` (Sequelize `paranoid`); "
+                    + "`appointment.destroy({force: true})` deletes the row.")
     public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
         return crud.destroy(Appointment.class, id, force);
     }
 
     @POST
     @Path("{id}/restore")
-    @Operation(summary = "Undo a soft delete")
+    @Operation(summary = "Undo a soft delete",
+            description = "`appointment.restore()`: clears `deletedAt`; a row that is not deleted is answered "
+                    + "as it is.")
     public Response restore(@PathParam("id") String id) {
         return crud.restore(Appointment.class, id);
     }

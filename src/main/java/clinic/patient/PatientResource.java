@@ -12,15 +12,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /patients}: CRUD, soft delete and restore, and the patient's appointments and doctors. */
 @Path("/patients")
-@Tag(name = "Patients")
+@Tag(name = "Patients",
+        description = "Patient: `hasMany(Appointment, {as: 'appointments'})`, `belongsToMany(Doctor, {through: "
+                + "Appointment, as: 'doctors'})`. Deleting a patient keeps their appointments.")
 public class PatientResource {
+
+    private static final String NEW = """
+            {"name": "Dana White", "email": "dana.white@example.com", "phone": "+1 415 555 0123",
+             "birthDate": "1992-07-14"}""";
+    private static final String CHANGE = """
+            {"phone": "+1 415 555 0124"}""";
 
     private final Crud crud;
 
@@ -29,62 +42,87 @@ public class PatientResource {
     }
 
     @GET
-    @Operation(summary = "List patients (findAndCountAll)")
+    @Operation(summary = "List patients",
+            description = "`Patient.findAndCountAll(options)`, the options from the query string: one page of "
+                    + "the patients matching `where`; `X-Total-Count` counts them all.")
     public Response list(@Context UriInfo uri) {
         return crud.list(Patient.class, uri, null);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a patient (findByPk)")
+    @Operation(summary = "Get a patient",
+            description = "`Patient.findByPk(id, {include, attributes, paranoid})`.")
     public Response get(@PathParam("id") String id, @Context UriInfo uri) {
         return crud.get(Patient.class, id, uri);
     }
 
     @POST
-    @Operation(summary = "Create a patient")
+    @Operation(summary = "Create a patient",
+            description = "`Patient.create(body)`: `name` and `email` are required, `email` unique, ignoring "
+                    + "case, among patients not deleted; `birthDate` not in the future.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Patient.class),
+            examples = @ExampleObject(name = "new patient", value = NEW)))
     public Response create(ObjectNode body, @Context UriInfo uri) {
         return crud.create(Patient.class, body, uri, d -> { });
     }
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Update the fields given")
+    @Operation(summary = "Update the fields given",
+            description = "`patient.update(body)`: only the fields present change, under the rules of create. "
+                    + "With `If-Match`, only if the row is still that version.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Patient.class),
+            examples = @ExampleObject(name = "change", value = CHANGE)))
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
         return crud.update(Patient.class, id, body, ifMatch, false, d -> { });
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace all writable fields")
+    @Operation(summary = "Replace all writable fields",
+            description = "`patient.set(body, {reset: true}).save()`: writable fields missing from the body go "
+                    + "back to their defaults. With `If-Match`, only if the row is still that version.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Patient.class),
+            examples = @ExampleObject(name = "patient", value = NEW)))
     public Response put(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ObjectNode body) {
         return crud.update(Patient.class, id, body, ifMatch, true, d -> { });
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Soft-delete a patient, or delete for real with force=true")
+    @Operation(summary = "Soft-delete a patient, or delete for real with force=true",
+            description = "`patient.destroy()` sets `deletedAt` (Sequelize `paranoid`); "
+                    + "`patient.destroy({force: true})` deletes the row.")
     public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
         return crud.destroy(Patient.class, id, force);
     }
 
     @POST
     @Path("{id}/restore")
-    @Operation(summary = "Undo a soft delete")
+    @Operation(summary = "Undo a soft delete",
+            description = "`patient.restore()`: clears `deletedAt`; a row not deleted is answered as it is.")
     public Response restore(@PathParam("id") String id) {
         return crud.restore(Patient.class, id);
     }
 
     @GET
     @Path("{id}/appointments")
-    @Operation(summary = "The patient's appointments")
+    @Operation(summary = "The patient's appointments",
+            description = "`patient.getAppointments(options)`: the query of `GET /appointments` within this "
+                    + "patient's appointments; 404 if the patient does not exist.")
     public Response appointments(@PathParam("id") String id, @Context UriInfo uri) {
         return crud.listAssociated(Patient.class, id, "appointments", uri);
     }
 
     @GET
     @Path("{id}/doctors")
-    @Operation(summary = "The patient's doctors, distinct, through appointments")
+    @Operation(summary = "The patient's doctors, distinct, through appointments",
+            description = "`patient.getDoctors(options)`: the query of `GET /doctors` within the doctors this "
+                    + "patient has appointments with; 404 if the patient does not exist.")
     public Response doctors(@PathParam("id") String id, @Context UriInfo uri) {
         return crud.listAssociated(Patient.class, id, "doctors", uri);
     }

@@ -1,0 +1,139 @@
+package clinic.web;
+
+import java.util.List;
+
+/** The words of the OpenAPI document that no annotation carries: the API's guide and the problems by case. */
+final class OpenApiDocs {
+
+    private OpenApiDocs() {
+    }
+
+    /** One case an operation can fail with, and the problem document it answers. */
+    record Case(String name, String when, Problem example) {
+    }
+
+    static final String INFO = """
+            Doctors, patients and appointments over PostgreSQL with the model API of Sequelize: each operation \
+            names the Sequelize call it stands for.
+
+            **Rows.** JSON is camelCase. Every row has `id`, `createdAt`, `updatedAt` (ISO-8601, UTC), `deletedAt` \
+            (null unless soft-deleted) and `version`; they are read-only, and ignored in a request body. An unknown \
+            body field is a 400, so a typo never drops data silently.
+
+            **List query**: the options of `findAll`, with brackets as Express's `qs` parses them.
+
+            | parameter | example | meaning |
+            |---|---|---|
+            | `where[f]=v` | `where[status]=booked` | `f = v` |
+            | `where[f][op]=v` | `where[date][gte]=2026-01-01T00:00:00Z` | operators `eq ne gt gte lt lte between \
+            notBetween in notIn like notLike iLike notILike startsWith endsWith substring is not`; lists \
+            comma-separated; `is` takes `null`, `true`, `false` |
+            | `where[or][i][f][op]=v` | `where[or][0][name][iLike]=%ann%&where[or][1][email][iLike]=%ann%` | OR \
+            of groups, each group ANDs its conditions |
+            | `include=a,b.c` | `include=doctor,patient`, `include=appointments.patient` | eager loading, nested \
+            with dots |
+            | `order=f[:dir],…` | `order=date:desc,id` or `order=-date,id` | `asc` by default; ties broken by `id` |
+            | `limit`, `offset` | `limit=20&offset=40` | `limit` 50 by default, at most 1000 |
+            | `attributes=f,…` | `attributes=id,name` | sparse fields; `id` always present |
+            | `paranoid=false` | | include soft-deleted rows |
+
+            Fields and operators are checked per model: anything else is a 400 naming the allowed ones. A list \
+            answers `X-Total-Count` (rows matching, ignoring `limit` and `offset`) and an RFC 8288 `Link` header \
+            with `first`, `prev` and `next`.
+
+            **Writes.** A row's `ETag` is `"<version>"`; send it back as `If-Match` on PATCH or PUT to get a 412 \
+            instead of overwriting a newer version. DELETE is a soft delete (Sequelize's `paranoid`): it sets \
+            `deletedAt` and hides the row, `paranoid=false` shows it, `POST …/{id}/restore` undoes it; \
+            `?force=true` deletes for real.
+
+            **Errors** are `application/problem+json` (RFC 9457) with a stable `code` and, for input errors, \
+            `errors` of `{field, message}`: 400 bad input, 404 not found, 409 conflict (`unique_violation`, \
+            `appointment_overlap`, `still_referenced`, `stale_version`), 412 `If-Match` mismatch, 422 \
+            `missing_reference`, 503 database unavailable.
+            """;
+
+    static final String WHERE = """
+            Sequelize's `where`, as Express's `qs` parses brackets:
+            - `where[f]=v`: `f = v`
+            - `where[f][op]=v` with `op` one of `eq ne gt gte lt lte between notBetween in notIn like notLike iLike \
+            notILike startsWith endsWith substring is not`; `in`, `notIn`, `between` and `notBetween` take a \
+            comma-separated list, `is` takes `null`, `true` or `false`; `like` patterns use `%%` and `_`
+            - `where[or][i][f][op]=v`: an OR of the groups `i`, each group ANDs its conditions
+
+            All conditions outside `or` are ANDed. Fields of %s: %s. Text operators need a text field, range \
+            operators a field with an order.
+
+            In Swagger UI each key of this object is sent as `where[key]=value`, so `where[f][op]=v` is the key \
+            `f][op` and `where[or][0][f][op]=v` the key `or][0][f][op` (see the examples); `{}` filters nothing.""";
+
+    static final String INCLUDE = "Eager loading (Sequelize `include`), comma-separated, nested with dots, "
+            + "without N+1 queries. Associations of %s: %s; e.g. `%s`.";
+    static final String ORDER = "`f[:dir],…` or `-f` for descending, e.g. `%s`; `asc` by default. Ties are "
+            + "always broken by `id`, so pages are stable.";
+    static final String ATTRIBUTES = "Sparse fields (Sequelize `attributes`), comma-separated, e.g. `id,%s`; "
+            + "`id` is always present. Fields of %s: %s.";
+    static final String PARANOID = "`false` includes soft-deleted rows (`deletedAt` set).";
+    static final String LIMIT = "Rows per page (Sequelize `limit`).";
+    static final String OFFSET = "Rows to skip (Sequelize `offset`).";
+    static final String ID = "The row's id, a positive integer.";
+    static final String IF_MATCH = "The `ETag` of the version read, e.g. `\"3\"`: if the row has changed since, the "
+            + "answer is 412 and nothing is written. Absent or `*`: no check.";
+    static final String FORCE = "`true` deletes the row for real (Sequelize `destroy({force: true})`); by default "
+            + "the delete is soft and `POST …/{id}/restore` undoes it.";
+
+    static final Case BAD_QUERY = new Case("bad_request (query)", "A query parameter, field, operator or association "
+            + "is unknown, or a value does not fit; the message names the allowed ones",
+            ProblemException.badRequest("limit", "limit must be an integer from 1 to 1000").problem);
+    static final Case BAD_ID = new Case("bad_request (id)", "The id is not a positive integer",
+            ProblemException.badRequest("id", "id must be a positive integer, got 'abc'").problem);
+    static final Case MALFORMED = new Case("bad_request (JSON)", "The body is not a JSON object",
+            Problem.of(400, "bad_request", "Malformed JSON",
+                    "The body is not a JSON object: Unexpected end-of-input", null));
+    static final Case UNKNOWN_FIELD = new Case("bad_request (field)", "A field is unknown or of the wrong type",
+            ProblemException.badRequest("/colour", "unknown field 'colour'; allowed: …").problem);
+    static final Case STALE = new Case("stale_version", "A concurrent write to the same row won first",
+            Problem.of(409, "stale_version", "Conflict",
+                    "The row was changed by another request; read it again and retry", null));
+    static final Case PRECONDITION = new Case("stale_version (If-Match)", "If-Match does not match the row's version",
+            ProblemException.staleVersion(412, "If-Match \"0\" does not match the current version \"1\"; "
+                    + "read the row again and retry").problem);
+    static final Case STILL_REFERENCED = new Case("still_referenced", "force=true while appointments still "
+            + "reference the row", Problem.of(409, "still_referenced", "Conflict",
+            "Appointments still reference this row; delete them first or use a soft delete", null));
+    static final Case UNAVAILABLE = new Case("database_unavailable", "The database is unreachable; retry shortly",
+            Problem.of(503, "database_unavailable", "Service unavailable",
+                    "The database is unreachable; retry shortly", null));
+
+    static final Problem UNIQUE_VIOLATION = Problem.of(409, "unique_violation", "Conflict", "email is already taken",
+            List.of(new Problem.FieldError("/email", "is already taken")));
+    static final Problem OVERLAP = Problem.of(409, "appointment_overlap", "Conflict",
+            "the doctor already has an appointment overlapping this time", List.of(new Problem.FieldError("/date",
+                    "the doctor already has an appointment overlapping this time")));
+    static final Problem INVALID_EMAIL = validation("/email", "must be a well-formed email address");
+    static final Problem INVALID_DURATION = validation("/durationMinutes", "must be greater than or equal to 5");
+
+    static Case notFound(String model) {
+        return new Case("not_found", "No such row, or it is soft-deleted",
+                ProblemException.notFound(model, 42).problem);
+    }
+
+    static Case missingReference() {
+        return new Case("missing_reference", "The doctor or patient referenced does not exist or is deleted",
+                ProblemException.missingReference("/doctorId", "Doctor", 42).problem);
+    }
+
+    static Case conflict(Problem example) {
+        return new Case(example.code(), example.code().equals("unique_violation")
+                ? "The email is taken, ignoring case, by a row not deleted"
+                : "The doctor or the patient has a live appointment overlapping this time", example);
+    }
+
+    static Case invalid(Problem example) {
+        return new Case("validation", "A field breaks a rule; `errors` lists each one", example);
+    }
+
+    private static Problem validation(String field, String message) {
+        return Problem.of(400, "validation", "Validation failed", field + " " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+}

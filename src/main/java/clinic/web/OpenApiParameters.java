@@ -1,0 +1,76 @@
+package clinic.web;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The list query parameters as OpenAPI parameters. They document what {@link QueryString} parses from the raw
+ * query string; the resources take {@code UriInfo}, so this is the only place they are declared.
+ */
+final class OpenApiParameters {
+
+    private OpenApiParameters() {
+    }
+
+    /**
+     * A deepObject whose keys Swagger UI sends as {@code where[key]=value}. Nullable, because Swagger UI refuses to
+     * send a request whose field for a plain object is emptied, and sends nothing for a nullable one.
+     */
+    static Parameter where(OpenApiModels model, List<String> fields) {
+        Parameter where = query("where", String.format(OpenApiDocs.WHERE, model.schema(), codes(fields)))
+                .style(Parameter.Style.DEEPOBJECT).explode(true)
+                .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT, SchemaType.NULL))
+                        .additionalPropertiesSchema(type(SchemaType.STRING)));
+        model.where().forEach((query, value) ->
+                where.addExample(query, OASFactory.createExample().summary(query).value(value)));
+        return where;
+    }
+
+    static Parameter include(OpenApiModels model) {
+        String names = String.join(",", model.associations());
+        return query("include", String.format(OpenApiDocs.INCLUDE, model.schema(),
+                codes(model.associations()), names)).schema(type(SchemaType.STRING));
+    }
+
+    static Parameter order(OpenApiModels model, List<String> fields) {
+        return query("order", String.format(OpenApiDocs.ORDER, fields.get(1) + ":desc,id"))
+                .schema(type(SchemaType.STRING));
+    }
+
+    static Parameter limit() {
+        return query("limit", OpenApiDocs.LIMIT).schema(type(SchemaType.INTEGER).format("int32")
+                .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(QueryString.MAX_LIMIT))
+                .defaultValue(QueryString.DEFAULT_LIMIT));
+    }
+
+    static Parameter offset() {
+        return query("offset", OpenApiDocs.OFFSET).schema(type(SchemaType.INTEGER).format("int32")
+                .minimum(BigDecimal.ZERO).defaultValue(0));
+    }
+
+    static Parameter attributes(OpenApiModels model, List<String> fields) {
+        return query("attributes", String.format(OpenApiDocs.ATTRIBUTES, fields.get(1), model.schema(),
+                codes(fields))).schema(type(SchemaType.STRING));
+    }
+
+    static Parameter paranoid() {
+        return query("paranoid", OpenApiDocs.PARANOID).schema(type(SchemaType.BOOLEAN).defaultValue(true));
+    }
+
+    private static Parameter query(String name, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description);
+    }
+
+    private static Schema type(SchemaType type) {
+        return OASFactory.createSchema().type(List.of(type));
+    }
+
+    private static String codes(List<String> names) {
+        return "`" + String.join("`, `", names) + "`";
+    }
+}
