@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static clinic.Fixtures.assertProblem;
 import static clinic.Fixtures.createDoctor;
+import static clinic.Fixtures.doctor;
+import static clinic.Fixtures.email;
+import static clinic.Fixtures.json;
+import static clinic.Fixtures.map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -61,6 +65,22 @@ class QueryErrorsTest {
         badParameter("/appointments", "include", "doctor.nope");
         badParameter("/patients", "attributes", "id,password");
         badParameter("/patients", "paranoid", "no");
+    }
+
+    @Test
+    void shouldRejectBadQueryParametersOnWrites() {
+        long id = createDoctor();
+        for (String query : new String[] {"force=yes", "forse=true", "force=true&force=false"}) {
+            var problem = assertProblem(given().delete("/doctors/" + id + "?" + query), 400, "bad_request");
+            assertThat(problem.path("errors[0].field"), equalTo(query.substring(0, 5)));
+        }
+        given().get("/doctors/" + id).then().statusCode(200);
+        var problem = assertProblem(json(doctor(email("dr"))).post("/doctors?include=appointments"),
+                400, "bad_request");
+        assertThat(problem.path("errors[0].field"), equalTo("include"));
+        assertProblem(json(map("name", "x")).patch("/doctors/" + id + "?paranoid=false"), 400, "bad_request");
+        given().delete("/doctors/" + id + "?force=false").then().statusCode(204);
+        given().get("/doctors/" + id + "?paranoid=false").then().statusCode(200);
     }
 
     @Test
