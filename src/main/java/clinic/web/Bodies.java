@@ -19,6 +19,7 @@ final class Bodies {
     }
 
     static <T extends Model> T create(ObjectMapper mapper, ObjectNode body, Class<T> type) {
+        requireObject(body);
         try {
             return mapper.treeToValue(body, type);
         } catch (JsonProcessingException e) {
@@ -27,6 +28,7 @@ final class Bodies {
     }
 
     static <T extends Model> void patch(ObjectMapper mapper, T row, ObjectNode body) {
+        requireObject(body);
         try {
             mapper.readerForUpdating(row).readValue(body);
         } catch (java.io.IOException e) {
@@ -37,6 +39,7 @@ final class Bodies {
 
     /** PUT: every writable field not in the body goes back to its default, as on a new row. */
     static <T extends Model> void replace(ObjectMapper mapper, T row, ObjectNode body, Class<T> type) {
+        requireObject(body);
         ObjectNode full = mapper.valueToTree(create(mapper, mapper.createObjectNode(), type));
         List.of("id", "createdAt", "updatedAt", "deletedAt", "version").forEach(full::remove);
         full.setAll(body);
@@ -51,13 +54,28 @@ final class Bodies {
             return fieldProblem(pointer(u), message);
         }
         if (e instanceof InvalidFormatException f) {
-            return fieldProblem(pointer(f), "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType()));
+            return fieldProblem(pointer(f), "'" + f.getValue() + "' is not " + typeName(f.getTargetType()));
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             return fieldProblem(pointer(m), "must be " + typeName(m.getTargetType()));
         }
-        return Problem.of(400, "bad_request", "Malformed JSON",
-                "The body is not a JSON object: " + e.getOriginalMessage(), null);
+        if (e instanceof MismatchedInputException) {
+            return notAnObject().problem;
+        }
+        return Problem.of(400, "bad_request", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(),
+                null);
+    }
+
+    /** A missing body, {@code null}, an array or a scalar: Jackson's message would name its node classes. */
+    private static void requireObject(ObjectNode body) {
+        if (body == null) {
+            throw notAnObject();
+        }
+    }
+
+    private static ProblemException notAnObject() {
+        return new ProblemException(Problem.of(400, "bad_request", "Malformed JSON", "The body must be a JSON object",
+                null));
     }
 
     private static Problem fieldProblem(String field, String message) {

@@ -1,0 +1,18 @@
+package clinic.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+
+@QuarkusTest
+class RootResourceTest {
+
+    @Test
+    void shouldRedirectRootToSwaggerUi() {
+        given().redirects().follow(false).get("/")
+                .then().statusCode(303).header("Location", endsWith("/q/swagger-ui"));
+        given().get("/").then().statusCode(200);
+    }
+}
