@@ -18,9 +18,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -97,6 +100,26 @@ public class Appointment extends Model {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "patient_id", insertable = false, updatable = false)
     public Patient patient;
+
+    /** The keys as loaded: a booking is checked only against the doctor and patient it sets. */
+    @Transient
+    private Long loadedDoctorId;
+    @Transient
+    private Long loadedPatientId;
+
+    @PostLoad
+    void rememberKeys() {
+        loadedDoctorId = doctorId;
+        loadedPatientId = patientId;
+    }
+
+    public boolean setsDoctor() {
+        return !Objects.equals(doctorId, loadedDoctorId);
+    }
+
+    public boolean setsPatient() {
+        return !Objects.equals(patientId, loadedPatientId);
+    }
 
     @Override
     @PrePersist

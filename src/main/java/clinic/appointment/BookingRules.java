@@ -7,7 +7,8 @@ import clinic.web.ProblemException;
 import static clinic.model.Where.where;
 
 /**
- * What a booking needs besides its own fields: a doctor and a patient that exist and are not deleted.
+ * What a booking needs besides its own fields: a doctor and a patient that exist and are not deleted, checked
+ * when they are set, so the history of a deleted doctor's appointments can still be updated (e.g. cancelled).
  * Overlaps are left to the database's exclusion constraints, the only check that holds under concurrency.
  */
 final class BookingRules {
@@ -16,10 +17,10 @@ final class BookingRules {
     }
 
     static void check(Appointment appointment) {
-        if (Doctor.count(where("id", appointment.doctorId)) == 0) {
+        if (appointment.setsDoctor() && Doctor.count(where("id", appointment.doctorId)) == 0) {
             throw ProblemException.missingReference("/doctorId", "Doctor", appointment.doctorId);
         }
-        if (Patient.count(where("id", appointment.patientId)) == 0) {
+        if (appointment.setsPatient() && Patient.count(where("id", appointment.patientId)) == 0) {
             throw ProblemException.missingReference("/patientId", "Patient", appointment.patientId);
         }
     }

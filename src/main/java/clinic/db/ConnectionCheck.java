@@ -14,8 +14,9 @@ public class ConnectionCheck {
     private static final Logger LOG = Logger.getLogger(ConnectionCheck.class);
 
     void onStart(@Observes StartupEvent event, AgroalDataSource dataSource) {
+        // A password may also sit in the URL itself: never log it.
         String url = dataSource.getConfiguration().connectionPoolConfiguration()
-                .connectionFactoryConfiguration().jdbcUrl();
+                .connectionFactoryConfiguration().jdbcUrl().replaceAll("(?i)(password=)[^&;]*", "$1***");
         try (Connection c = dataSource.getConnection()) {
             String version = c.getMetaData().getDatabaseProductVersion();
             LOG.infof("Connection has been established successfully. %s (PostgreSQL %s)", url, version);

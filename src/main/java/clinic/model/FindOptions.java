@@ -30,6 +30,7 @@ public final class FindOptions {
     public Integer offset;
     public final Set<String> attributes = new LinkedHashSet<>();
     public boolean paranoid = true;
+    public boolean lock;
 
     public static FindOptions of(Option... options) {
         FindOptions o = new FindOptions();
@@ -71,6 +72,11 @@ public final class FindOptions {
 
     public static Option attributes(String... fields) {
         return o -> o.attributes.addAll(List.of(fields));
+    }
+
+    /** Sequelize's {@code lock: LOCK.UPDATE}: the rows stay locked until the transaction ends. */
+    public static Option lock() {
+        return o -> o.lock = true;
     }
 
     /** {@code paranoid(false)} finds soft-deleted rows too. */

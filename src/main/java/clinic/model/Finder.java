@@ -2,6 +2,7 @@ package clinic.model;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
@@ -64,6 +65,9 @@ public final class Finder<T extends Model> {
         }
         if (options.limit != null) {
             query.setMaxResults(options.limit);
+        }
+        if (options.lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
         List<T> rows = query.getResultList();
         new Includes(em()).load(model, rows, options.include);

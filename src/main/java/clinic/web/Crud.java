@@ -59,7 +59,7 @@ public class Crud {
     }
 
     public <T extends Model> Response get(Class<T> type, String id, UriInfo uri) {
-        FindOptions options = QueryString.parse(ModelInfo.of(type), uri.getQueryParameters(),
+        FindOptions options = QueryString.parseForRow(ModelInfo.of(type), uri.getQueryParameters(),
                 uri.getRequestUri().getRawQuery());
         T row = Finder.of(type).findByPk(Ids.parse(id), o -> {
             o.include.addAll(options.include);
@@ -79,7 +79,9 @@ public class Crud {
     @Transactional
     public <T extends Model> Response update(Class<T> type, String id, ObjectNode body, String ifMatch,
                                              boolean replace, Consumer<T> rules) {
-        T row = find(type, id, true);
+        // Locked, so concurrent writers queue: each sees the version the one before it wrote (412, not a lost update).
+        T row = Finder.of(type).findByPk(Ids.parse(id), FindOptions.lock())
+                .orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
         Preconditions.check(ifMatch, row.version);
         if (replace) {
             Bodies.replace(mapper, row, body, type);

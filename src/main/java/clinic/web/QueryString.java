@@ -33,6 +33,8 @@ final class QueryString {
     static final List<String> PARAMETERS = List.of("where[…]", "include", "order", "limit", "offset",
             "attributes", "paranoid");
 
+    static final List<String> ROW_PARAMETERS = List.of("include", "attributes", "paranoid");
+
     private static final Pattern WHERE = Pattern.compile("where\\[([^\\[\\]]+)](?:\\[([^\\[\\]]+)])?(?:\\[])?");
     private static final Pattern WHERE_OR =
             Pattern.compile("where\\[or]\\[(\\d{1,2})]\\[([^\\[\\]]+)](?:\\[([^\\[\\]]+)])?(?:\\[])?");
@@ -67,6 +69,17 @@ final class QueryString {
             throw ProblemException.badRequest("where", "at most " + MAX_CONDITIONS + " where conditions");
         }
         return options;
+    }
+
+    /** A single row takes include, attributes and paranoid; page and filter options would be ignored, so 400. */
+    static FindOptions parseForRow(ModelInfo model, MultivaluedMap<String, String> params, String rawQuery) {
+        for (String key : params.keySet()) {
+            if (!ROW_PARAMETERS.contains(key)) {
+                throw ProblemException.badRequest(key, "unknown query parameter '" + key + "' for a single row; allowed: "
+                        + String.join(", ", ROW_PARAMETERS));
+            }
+        }
+        return parse(model, params, rawQuery);
     }
 
     private static Where condition(ModelInfo model, String param, String field, String opName, List<String> values) {

@@ -64,6 +64,15 @@ class AppointmentResourceTest {
     }
 
     @Test
+    void shouldCancelAnAppointmentOfADeletedDoctor() {
+        long doctor = createDoctor();
+        long id = createAppointment(doctor, createPatient(), slot());
+        delete("/doctors/" + doctor);
+        json(map("status", "cancelled")).patch("/appointments/" + id).then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+    }
+
+    @Test
     void shouldKeepAppointmentsReadableAfterDoctorIsDeleted() {
         long doctor = createDoctor();
         long patient = createPatient();

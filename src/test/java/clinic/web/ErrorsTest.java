@@ -47,7 +47,7 @@ class ErrorsTest {
         body.put("durationMinutes", "x");
         var problem = assertProblem(json(body).post("/appointments"), 400, "bad_request");
         assertThat(problem.path("errors[0].field"), equalTo("/durationMinutes"));
-        assertThat(problem.path("errors[0].message"), equalTo("'x' is not an integer"));
+        assertThat(problem.path("errors[0].message"), equalTo("must be an integer"));
         body.put("durationMinutes", 30);
         body.put("date", "tomorrow");
         problem = assertProblem(json(body).post("/appointments"), 400, "bad_request");
@@ -56,6 +56,20 @@ class ErrorsTest {
         body.put("status", "maybe");
         problem = assertProblem(json(body).post("/appointments"), 400, "bad_request");
         assertThat(problem.path("errors[0].field"), equalTo("/status"));
+    }
+
+    @Test
+    void shouldTakeJsonTypesAsWrittenWithoutSilentConversion() {
+        Map<String, Object> body = appointment(createDoctor(), createPatient(), slot());
+        body.put("durationMinutes", 30.5);
+        assertThat(assertProblem(json(body).post("/appointments"), 400, "bad_request").path("errors[0].field"),
+                equalTo("/durationMinutes"));
+        body.put("durationMinutes", "30");
+        assertProblem(json(body).post("/appointments"), 400, "bad_request");
+        Map<String, Object> doctor = doctor(email("dr"));
+        doctor.put("name", 123);
+        assertThat(assertProblem(json(doctor).post("/doctors"), 400, "bad_request").path("errors[0].field"),
+                equalTo("/name"));
     }
 
     @Test

@@ -88,5 +88,7 @@ class QueryErrorsTest {
         long id = createDoctor();
         badParameter("/doctors/" + id, "include", "nope");
         badParameter("/doctors/" + id, "attributes", "nope");
+        assertThat(badParameter("/doctors/" + id, "limit", "5"), containsString("include, attributes, paranoid"));
+        badParameter("/doctors/" + id, "where[name]", "x");
     }
 }
