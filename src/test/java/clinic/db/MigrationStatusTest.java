@@ -1,0 +1,57 @@
+package clinic.db;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** db:migrate:status: every changeset, migrations then seeders, up with the time it ran or down (pending). */
+class MigrationStatusTest {
+
+    private static final String UP = "  up    \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  ";
+    private static final String DOWN = "  down                       ";
+
+    private MigrationScratchDatabase db;
+
+    @BeforeEach
+    void createScratchDatabase() throws Exception {
+        db = new MigrationScratchDatabase();
+    }
+
+    @AfterEach
+    void dropScratchDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void shouldListEverythingAsPendingOnAnEmptyDatabase() throws Exception {
+        db.migrations.status();
+
+        List<String> lines = db.output().lines().toList();
+        assertEquals("Migrations:", lines.get(0));
+        assertTrue(lines.get(1).matches(DOWN + "001-btree-gist +001-btree-gist.yaml"), lines.get(1));
+        assertTrue(lines.contains("Seeders (context seed):"), lines::toString);
+        assertTrue(lines.get(11).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(11));
+        assertEquals("0 applied (up), 10 pending (down).", lines.get(12));
+    }
+
+    @Test
+    void shouldListAppliedMigrationsAsUpAndSeedersAsPending() throws Exception {
+        db.migrations.migrate();
+        db.migrations.undo();
+        db.output();
+
+        db.migrations.status();
+
+        List<String> lines = db.output().lines().toList();
+        assertTrue(lines.get(2).matches(UP + "doctors-table +002-doctors.yaml"), lines.get(2));
+        assertTrue(lines.get(9).matches(DOWN + "appointments-no-overlap +005-appointments-no-overlap.yaml"),
+                lines.get(9));
+        assertTrue(lines.get(11).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(11));
+        assertEquals("8 applied (up), 2 pending (down).", lines.get(12));
+    }
+}
