@@ -103,8 +103,10 @@ public class Appointment extends Model {
 
     /** The keys as loaded: a booking is checked only against the doctor and patient it sets. */
     @Transient
+    @JsonIgnore
     private Long loadedDoctorId;
     @Transient
+    @JsonIgnore
     private Long loadedPatientId;
 
     @PostLoad
