@@ -12,9 +12,16 @@ import java.nio.file.Path;
  */
 final class Tools {
 
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path NEWMAN = Path.of("postman/node_modules/.bin/newman");
 
     private Tools() {
+    }
+
+    static void requireBrowser() {
+        require(CHROMIUM, "apt-get install -y chromium chromium-driver");
+        require(CHROMEDRIVER, "apt-get install -y chromium chromium-driver");
     }
 
     static Path requireNewman() {
