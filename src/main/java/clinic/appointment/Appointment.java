@@ -88,7 +88,7 @@ public class Appointment extends Model {
     /** date + durationMinutes, kept in a column so the no-overlap constraint can index it. */
     @Column(name = "ends_at", nullable = false)
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
-    @Schema(readOnly = true, description = "date + durationMinutes")
+    @Schema(readOnly = true, examples = "2030-01-07T09:30:00Z", description = "date + durationMinutes")
     public Instant endsAt;
 
     @JsonIgnore

@@ -1,0 +1,68 @@
+package clinic.tried;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The programs these tests drive from outside the JVM. A missing one is installed first (newman from the
+ * committed lock file; Debian's chromium and chromedriver when we may run apt-get), so `./mvnw verify` needs no
+ * set-up by hand. If that cannot work the test is skipped with the command to run, except under
+ * {@code CLINIC_REQUIRE_TOOLS=1} (set by .ci/run), where it fails.
+ */
+final class Tools {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path NEWMAN = Path.of("postman/node_modules/.bin/newman");
+
+    private static final List<String> APT_INSTALL = List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver");
+
+    private Tools() {
+    }
+
+    static synchronized void requireBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            if ("root".equals(System.getProperty("user.name")) && new File("/usr/bin/apt-get").canExecute()) {
+                install(List.of("apt-get", "update", "-qq"));
+                install(APT_INSTALL);
+            }
+        }
+        require(CHROMIUM, String.join(" ", APT_INSTALL));
+        require(CHROMEDRIVER, String.join(" ", APT_INSTALL));
+    }
+
+    static synchronized Path requireNewman() {
+        if (!Files.isExecutable(NEWMAN)) {
+            install(List.of("npm", "ci", "--prefix", "postman", "--no-audit", "--no-fund"));
+        }
+        return require(NEWMAN, "npm ci --prefix postman");
+    }
+
+    private static void install(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+        } catch (Exception e) {
+            System.out.println(String.join(" ", command) + " could not run: " + e.getMessage());
+        }
+    }
+
+    private static Path require(Path program, String install) {
+        if (!Files.isExecutable(program)) {
+            String message = program + " is missing and could not be installed: run .ci/run, or `" + install + "`";
+            if ("1".equals(System.getenv("CLINIC_REQUIRE_TOOLS"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        return program;
+    }
+}
