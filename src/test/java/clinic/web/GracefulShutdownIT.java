@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GracefulShutdownIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private EmbeddedPostgres postgres;
     private Process service;
     private String base;
@@ -82,7 +82,8 @@ class GracefulShutdownIT {
 
             service.destroy();
             assertTrue(refusedWithin(Duration.ofSeconds(15)), "new requests were still served after SIGTERM");
-            assertFalse(inFlight.isDone(), "the in-flight PATCH should still be waiting");
+            assertFalse(inFlight.isDone(), () -> "the in-flight PATCH should still be waiting, got "
+                    + inFlight.handle((r, e) -> r != null ? r.statusCode() + " " + r.body() : e.toString()).join());
 
             lock.rollback();
             HttpResponse<String> finished = inFlight.get(15, TimeUnit.SECONDS);

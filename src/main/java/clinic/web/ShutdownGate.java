@@ -1,0 +1,28 @@
+package clinic.web;
+
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * On SIGTERM, requests already running finish (quarkus.shutdown.timeout) while new ones are refused with a
+ * 503 problem+json. Quarkus alone would still serve them, only closing their connections.
+ */
+public class ShutdownGate {
+
+    private static volatile boolean closing;
+
+    void install(@Observes Router router) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closing = true, "clinic-shutdown-gate"));
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (!closing) {
+                ctx.next();
+                return;
+            }
+            Problem p = Problem.of(503, "shutting_down", "Service unavailable",
+                    "The service is shutting down; retry on another instance or shortly", null);
+            ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Retry-After", "5").putHeader("Connection", "close").end(Json.encode(p));
+        });
+    }
+}
