@@ -66,7 +66,9 @@ final class OutageDatabase {
             cmd.addAll(List.of("unshare", "-U"));
         }
         cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        // Never inheritIO: the test JVM's stdout is surefire's channel.
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(DIR.resolveSibling("outage-tools.log").toFile())).start();
         if (!p.waitFor(Duration.ofSeconds(60).toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed");
         }

@@ -46,7 +46,9 @@ final class Tools {
 
     private static void install(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).inheritIO().start();
+            // Never inheritIO: the test JVM's stdout is surefire's channel to Maven.
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/tools-install.log"))).start();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
             }
