@@ -25,7 +25,7 @@ public final class Fixtures {
 
     private static final Instant YEAR_2100 = Instant.parse("2100-01-01T00:00:00Z");
     /** What an error body must never show: class names, stack frames, SQL. */
-    private static final Pattern LEAK = Pattern.compile("(?i)exception|\\tat |\\b(java|jakarta|org|com|io|clinic)"
+    public static final Pattern LEAK = Pattern.compile("(?i)exception|\\tat |\\b(java|jakarta|org|com|io|clinic)"
             + "\\.[a-z]+\\.|sqlstate|insert into|select .* from|delete from|update \\w+ set|violates|ERROR:");
 
     private Fixtures() {
