@@ -71,6 +71,11 @@ final class Bodies {
         if (body == null) {
             throw notAnObject();
         }
+        body.fields().forEachRemaining(field -> {
+            if (field.getValue().isTextual() && !Texts.storable(field.getValue().textValue())) {
+                throw new ProblemException(fieldProblem("/" + field.getKey(), Texts.RULE));
+            }
+        });
     }
 
     private static ProblemException notAnObject() {

@@ -51,6 +51,9 @@ final class QueryString {
         Map<Integer, Where> orGroups = new TreeMap<>();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String key = e.getKey();
+            if (!Texts.storable(key) || !e.getValue().stream().allMatch(Texts::storable)) {
+                throw ProblemException.badRequest(key, "query parameters " + Texts.RULE);
+            }
             Matcher or = WHERE_OR.matcher(key);
             Matcher where = WHERE.matcher(key);
             if (or.matches()) {
