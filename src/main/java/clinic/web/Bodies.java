@@ -1,6 +1,7 @@
 package clinic.web;
 
 import clinic.model.Model;
+import clinic.model.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,8 +103,8 @@ final class Bodies {
         }
         return switch (type.getSimpleName()) {
             case "Long", "Integer", "long", "int" -> "an integer";
-            case "Instant" -> "an ISO-8601 instant with offset, e.g. 2030-01-07T09:00:00Z";
-            case "LocalDate" -> "a date, YYYY-MM-DD";
+            case "Instant" -> "an ISO-8601 instant with offset " + Values.RANGE + ", e.g. 2030-01-07T09:00:00Z";
+            case "LocalDate" -> "a date, YYYY-MM-DD, " + Values.RANGE;
             case "String" -> "a string";
             default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
                     : "a " + type.getSimpleName();
