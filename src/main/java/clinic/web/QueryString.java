@@ -44,7 +44,8 @@ final class QueryString {
 
     static FindOptions parse(ModelInfo model, MultivaluedMap<String, String> params, String rawQuery) {
         if (rawQuery != null && rawQuery.length() > MAX_LENGTH) {
-            throw ProblemException.badRequest("query", "the query string is longer than " + MAX_LENGTH + " bytes");
+            throw ProblemException.badRequest("query", "the query string is longer than " + MAX_LENGTH / 1024
+                    + " KiB (" + MAX_LENGTH + " bytes)");
         }
         FindOptions options = new FindOptions();
         options.limit = DEFAULT_LIMIT;
