@@ -3,6 +3,8 @@ package clinic.web;
 import clinic.model.Model;
 import clinic.model.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -62,6 +64,13 @@ final class Bodies {
         }
         if (e instanceof MismatchedInputException) {
             return notAnObject().problem;
+        }
+        if (e instanceof StreamConstraintsException) {
+            // Jackson's own message names its StreamReadConstraints class and getters
+            StreamReadConstraints limits = StreamReadConstraints.defaults();
+            return Problem.of(400, "bad_request", "Malformed JSON", "The body nests deeper than "
+                    + limits.getMaxNestingDepth() + " levels or holds a number longer than "
+                    + limits.getMaxNumberLength() + " digits", null);
         }
         return Problem.of(400, "bad_request", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(),
                 null);

@@ -30,7 +30,8 @@ class LimitsTest {
     @Test
     void shouldRefuseBodiesOver64KiBWithContentLength() throws IOException {
         long id = createDoctor();
-        for (String[] call : new String[][]{{"POST", "/doctors"}, {"PATCH", "/doctors/" + id}, {"PUT", "/doctors/" + id}}) {
+        String row = "/doctors/" + id;
+        for (String[] call : new String[][]{{"POST", "/doctors"}, {"PATCH", row}, {"PUT", row}}) {
             assertPayloadTooLarge(HostileInputClient.send(call[0], call[1], "application/json", body(64 * KIB + 1),
                     false));
         }
@@ -40,7 +41,8 @@ class LimitsTest {
     @Test
     void shouldRefuseChunkedBodiesOver64KiB() throws IOException {
         long id = createDoctor();
-        assertPayloadTooLarge(HostileInputClient.send("POST", "/patients", "application/json", body(64 * KIB + 1), true));
+        assertPayloadTooLarge(HostileInputClient.send("POST", "/patients", "application/json", body(64 * KIB + 1),
+                true));
         assertPayloadTooLarge(HostileInputClient.send("PATCH", "/doctors/" + id, "application/json", body(200 * KIB),
                 true));
         given().get("/doctors/" + id).then().statusCode(200).body("version", equalTo(0));
@@ -53,6 +55,16 @@ class LimitsTest {
             assertEquals(400, reply.status(), reply.body());
             assertThat(reply.body(), allOf(containsString("\"code\":\"validation\""), containsString("/name")));
         }
+    }
+
+    /** Found by HostileInputTest: Jackson's own message named its StreamReadConstraints getters. */
+    @Test
+    void shouldRefuseJsonNestedDeeperThan1000LevelsOrNumbersLongerThan1000Digits() {
+        String deep = "{\"name\":".repeat(1001) + "1" + "}".repeat(1001);
+        assertThat(assertProblem(given().contentType("application/json").body(deep).post("/doctors"), 400,
+                "bad_request").path("detail"), containsString("1000 levels"));
+        assertProblem(given().contentType("application/json").body("{\"name\":" + "9".repeat(1001) + "}")
+                .post("/doctors"), 400, "bad_request");
     }
 
     @Test
@@ -101,8 +113,8 @@ class LimitsTest {
     private static void assertPayloadTooLarge(Reply reply) {
         assertEquals(413, reply.status(), reply.body());
         assertThat(reply.contentType(), startsWith("application/problem+json"));
-        assertThat(reply.body(), allOf(containsString("\"status\":413"), containsString("\"code\":\"payload_too_large\""),
-                containsString("64 KiB")));
+        assertThat(reply.body(), allOf(containsString("\"status\":413"),
+                containsString("\"code\":\"payload_too_large\""), containsString("64 KiB")));
         assertFalse(LEAK.matcher(reply.body()).find(), reply.body());
     }
 
