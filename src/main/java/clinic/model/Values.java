@@ -7,9 +7,25 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /** Converts a condition's value to its attribute's type; strings (from a query string) are parsed. */
-final class Values {
+public final class Values {
+
+    /** Instants and dates are taken from year 0001 to 9999: PostgreSQL's range is wider, Java's wider still. */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    public static final String RANGE = "from year 0001 to 9999";
 
     private Values() {
+    }
+
+    /** Whether an instant or a date is within {@link #RANGE}; other values are. */
+    public static boolean inRange(Object value) {
+        if (value instanceof Instant i) {
+            return !i.isBefore(MIN_INSTANT) && !i.isAfter(MAX_INSTANT);
+        }
+        if (value instanceof LocalDate d) {
+            return d.getYear() >= 1 && d.getYear() <= 9999;
+        }
+        return true;
     }
 
     static Object convert(String field, Class<?> type, Object value) {
@@ -33,10 +49,10 @@ final class Values {
                 return parseBoolean(field, s);
             }
             if (type == Instant.class) {
-                return OffsetDateTime.parse(s.trim()).toInstant();
+                return inRange(field, type, s, OffsetDateTime.parse(s.trim()).toInstant());
             }
             if (type == LocalDate.class) {
-                return LocalDate.parse(s.trim());
+                return inRange(field, type, s, LocalDate.parse(s.trim()));
             }
             if (type.isEnum()) {
                 return enumValue(field, type, s.trim());
@@ -45,6 +61,13 @@ final class Values {
             throw wrongType(field, type, s);
         }
         throw wrongType(field, type, s);
+    }
+
+    private static Object inRange(String field, Class<?> type, String s, Object value) {
+        if (!inRange(value)) {
+            throw wrongType(field, type, s);
+        }
+        return value;
     }
 
     static Boolean parseBoolean(String field, String s) {
@@ -68,8 +91,8 @@ final class Values {
     private static QueryException wrongType(String field, Class<?> type, String value) {
         String expected = switch (type.getSimpleName()) {
             case "Long", "Integer" -> "an integer";
-            case "Instant" -> "an ISO-8601 instant with offset, e.g. 2026-01-01T09:00:00Z";
-            case "LocalDate" -> "a date, YYYY-MM-DD";
+            case "Instant" -> "an ISO-8601 instant with offset " + RANGE + ", e.g. 2026-01-01T09:00:00Z";
+            case "LocalDate" -> "a date, YYYY-MM-DD, " + RANGE;
             case "Boolean" -> "true or false";
             default -> "a " + type.getSimpleName();
         };

@@ -1,7 +1,10 @@
 package clinic.web;
 
 import clinic.model.Model;
+import clinic.model.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -62,6 +65,13 @@ final class Bodies {
         if (e instanceof MismatchedInputException) {
             return notAnObject().problem;
         }
+        if (e instanceof StreamConstraintsException) {
+            // Jackson's own message names its StreamReadConstraints class and getters
+            StreamReadConstraints limits = StreamReadConstraints.defaults();
+            return Problem.of(400, "bad_request", "Malformed JSON", "The body nests deeper than "
+                    + limits.getMaxNestingDepth() + " levels or holds a number longer than "
+                    + limits.getMaxNumberLength() + " digits", null);
+        }
         return Problem.of(400, "bad_request", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(),
                 null);
     }
@@ -71,6 +81,11 @@ final class Bodies {
         if (body == null) {
             throw notAnObject();
         }
+        body.fields().forEachRemaining(field -> {
+            if (field.getValue().isTextual() && !Texts.storable(field.getValue().textValue())) {
+                throw new ProblemException(fieldProblem("/" + field.getKey(), Texts.RULE));
+            }
+        });
     }
 
     private static ProblemException notAnObject() {
@@ -97,8 +112,8 @@ final class Bodies {
         }
         return switch (type.getSimpleName()) {
             case "Long", "Integer", "long", "int" -> "an integer";
-            case "Instant" -> "an ISO-8601 instant with offset, e.g. 2030-01-07T09:00:00Z";
-            case "LocalDate" -> "a date, YYYY-MM-DD";
+            case "Instant" -> "an ISO-8601 instant with offset " + Values.RANGE + ", e.g. 2030-01-07T09:00:00Z";
+            case "LocalDate" -> "a date, YYYY-MM-DD, " + Values.RANGE;
             case "String" -> "a string";
             default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
                     : "a " + type.getSimpleName();

@@ -36,6 +36,10 @@ final class DatabaseErrors {
         if (state.startsWith("08") || state.startsWith("57P") || message.contains("acquisition timeout")) {
             return unavailable();
         }
+        if (state.startsWith("22")) {
+            // data exception: a value PostgreSQL cannot take (too long, out of its range, bad encoding)
+            return Problem.of(400, "validation", "Validation failed", "A value is out of range for its field", null);
+        }
         return switch (state) {
             case "23505" -> Problem.of(409, "unique_violation", "Conflict", "email is already taken",
                     List.of(new Problem.FieldError("/email", "is already taken")));
@@ -45,7 +49,7 @@ final class DatabaseErrors {
                     "Appointments still reference this row; delete them first or use a soft delete", null)
                     : Problem.of(422, "missing_reference", "Referenced row missing",
                     "A referenced doctor or patient does not exist", null);
-            case "23514", "23502", "22001" -> Problem.of(400, "validation", "Validation failed",
+            case "23514", "23502" -> Problem.of(400, "validation", "Validation failed",
                     "A value is out of range for its field", null);
             default -> null;
         };

@@ -49,8 +49,20 @@ final class OpenApiDocs {
             **Errors** are `application/problem+json` (RFC 9457) with a stable `code` and, for input errors, \
             `errors` of `{field, message}`: 400 bad input, 404 not found, 409 conflict (`unique_violation`, \
             `appointment_overlap`, `still_referenced`, `stale_version`), 412 `If-Match` mismatch, 422 \
-            `missing_reference`, 503 database unavailable.
-            """;
+            `missing_reference`, 413 `payload_too_large`, 503 database unavailable.
+            """ + limits();
+
+    /** The limits on what a client may send; LimitsTest and HostileInputTest hold the service to them. */
+    private static String limits() {
+        return "\n**Limits.** A request body is at most " + RequestLimits.MAX_BODY_BYTES / 1024 + " KiB, with or "
+                + "without a Content-Length (chunked): more is a 413 `payload_too_large`. A query string is at most "
+                + QueryString.MAX_LENGTH / 1024 + " KiB, `limit` at most " + QueryString.MAX_LIMIT + ", `include` at "
+                + "most " + QueryString.MAX_INCLUDE_DEPTH + " levels deep and `where` at most "
+                + QueryString.MAX_CONDITIONS + " conditions: more is a 400 naming the limit. Texts may not contain NUL "
+                + "(`\\u0000`) or unpaired surrogates, instants and dates run from year 0001 to 9999 (400 otherwise). "
+                + "Before the service sees them, the HTTP server answers a bare 414 to a request line over 16 KiB "
+                + "and a bare 400 to a target that is not a URI (an unescaped `{ } | ^ \"` or a bad `%` escape).\n";
+    }
 
     static final String WHERE = """
             Sequelize's `where`, as Express's `qs` parses brackets:
@@ -63,17 +75,20 @@ final class OpenApiDocs {
             All conditions outside `or` are ANDed. Fields of %s: %s. Text operators need a text field, range \
             operators a field with an order.
 
+            At most %d conditions, those in `or` groups included, and a query string of at most %d KiB; more \
+            is a 400.
+
             In Swagger UI each key of this object is sent as `where[key]=value`, so `where[f][op]=v` is the key \
             `f][op` and `where[or][0][f][op]=v` the key `or][0][f][op` (see the examples); `{}` filters nothing.""";
 
     static final String INCLUDE = "Eager loading (Sequelize `include`), comma-separated, nested with dots, "
-            + "without N+1 queries. Associations of %s: %s; e.g. `%s`.";
+            + "without N+1 queries, at most %d levels deep (deeper is a 400). Associations of %s: %s; e.g. `%s`.";
     static final String ORDER = "`f[:dir],…` or `-f` for descending, e.g. `%s`; `asc` by default. Ties are "
             + "always broken by `id`, so pages are stable.";
     static final String ATTRIBUTES = "Sparse fields (Sequelize `attributes`), comma-separated, e.g. `id,%s`; "
             + "`id` is always present. Fields of %s: %s.";
     static final String PARANOID = "`false` includes soft-deleted rows (`deletedAt` set).";
-    static final String LIMIT = "Rows per page (Sequelize `limit`).";
+    static final String LIMIT = "Rows per page (Sequelize `limit`), at most %d; more is a 400.";
     static final String OFFSET = "Rows to skip (Sequelize `offset`).";
     static final String ID = "The row's id, a positive integer.";
     static final String IF_MATCH = "The `ETag` of the version read, e.g. `\"3\"`: if the row has changed since, the "
@@ -91,6 +106,10 @@ final class OpenApiDocs {
                     "The body is not a JSON object: Unexpected end-of-input", null));
     static final Case UNKNOWN_FIELD = new Case("bad_request (field)", "A field is unknown or of the wrong type",
             ProblemException.badRequest("/colour", "unknown field 'colour'; allowed: …").problem);
+    static final Case PAYLOAD_TOO_LARGE = new Case("payload_too_large", "The body is larger than "
+            + RequestLimits.MAX_BODY_BYTES / 1024 + " KiB, whether sent with a Content-Length or chunked",
+            Problem.of(413, "payload_too_large", "Payload too large", "The request body is larger than "
+                    + RequestLimits.MAX_BODY_BYTES / 1024 + " KiB", null));
     static final Case STALE = new Case("stale_version", "A concurrent write to the same row won first",
             Problem.of(409, "stale_version", "Conflict",
                     "The row was changed by another request; read it again and retry", null));

@@ -123,7 +123,7 @@ public class OpenApiFilter implements OASFilter {
             case LIST, ASSOCIATION, READ -> cases.add(BAD_QUERY);
             case CREATE, UPDATE -> {
                 cases.addAll(List.of(MALFORMED, UNKNOWN_FIELD, OpenApiDocs.invalid(owner.invalid()),
-                        OpenApiDocs.conflict(owner.conflict())));
+                        OpenApiDocs.conflict(owner.conflict()), OpenApiDocs.PAYLOAD_TOO_LARGE));
                 if (owner.references()) {
                     cases.add(OpenApiDocs.missingReference());
                 }

@@ -22,7 +22,8 @@ final class OpenApiParameters {
      * send a request whose field for a plain object is emptied, and sends nothing for a nullable one.
      */
     static Parameter where(OpenApiModels model, List<String> fields) {
-        Parameter where = query("where", String.format(OpenApiDocs.WHERE, model.schema(), codes(fields)))
+        Parameter where = query("where", String.format(OpenApiDocs.WHERE, model.schema(), codes(fields),
+                QueryString.MAX_CONDITIONS, QueryString.MAX_LENGTH / 1024))
                 .style(Parameter.Style.DEEPOBJECT).explode(true)
                 .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT, SchemaType.NULL))
                         .additionalPropertiesSchema(type(SchemaType.STRING)));
@@ -33,7 +34,7 @@ final class OpenApiParameters {
 
     static Parameter include(OpenApiModels model) {
         String names = String.join(",", model.associations());
-        return query("include", String.format(OpenApiDocs.INCLUDE, model.schema(),
+        return query("include", String.format(OpenApiDocs.INCLUDE, QueryString.MAX_INCLUDE_DEPTH, model.schema(),
                 codes(model.associations()), names)).schema(type(SchemaType.STRING));
     }
 
@@ -43,9 +44,9 @@ final class OpenApiParameters {
     }
 
     static Parameter limit() {
-        return query("limit", OpenApiDocs.LIMIT).schema(type(SchemaType.INTEGER).format("int32")
-                .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(QueryString.MAX_LIMIT))
-                .defaultValue(QueryString.DEFAULT_LIMIT));
+        return query("limit", String.format(OpenApiDocs.LIMIT, QueryString.MAX_LIMIT))
+                .schema(type(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
+                        .maximum(BigDecimal.valueOf(QueryString.MAX_LIMIT)).defaultValue(QueryString.DEFAULT_LIMIT));
     }
 
     static Parameter offset() {

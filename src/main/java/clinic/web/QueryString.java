@@ -44,13 +44,17 @@ final class QueryString {
 
     static FindOptions parse(ModelInfo model, MultivaluedMap<String, String> params, String rawQuery) {
         if (rawQuery != null && rawQuery.length() > MAX_LENGTH) {
-            throw ProblemException.badRequest("query", "the query string is longer than " + MAX_LENGTH + " bytes");
+            throw ProblemException.badRequest("query", "the query string is longer than " + MAX_LENGTH / 1024
+                    + " KiB (" + MAX_LENGTH + " bytes)");
         }
         FindOptions options = new FindOptions();
         options.limit = DEFAULT_LIMIT;
         Map<Integer, Where> orGroups = new TreeMap<>();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String key = e.getKey();
+            if (!Texts.storable(key) || !e.getValue().stream().allMatch(Texts::storable)) {
+                throw ProblemException.badRequest(key, "query parameters " + Texts.RULE);
+            }
             Matcher or = WHERE_OR.matcher(key);
             Matcher where = WHERE.matcher(key);
             if (or.matches()) {

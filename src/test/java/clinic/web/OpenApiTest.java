@@ -130,11 +130,12 @@ class OpenApiTest {
 
     @Test
     void shouldListOnlyTheErrorsAnOperationCanGive() {
-        assertEquals(Set.of("201", "400", "409", "422", "503"), responses("post /appointments").keySet());
-        assertEquals(Set.of("201", "400", "409", "503"), responses("post /doctors").keySet());
-        assertEquals(Set.of("200", "400", "404", "409", "412", "422", "503"),
+        assertEquals(Set.of("201", "400", "409", "413", "422", "503"), responses("post /appointments").keySet());
+        assertEquals(Set.of("201", "400", "409", "413", "503"), responses("post /doctors").keySet());
+        assertEquals(Set.of("200", "400", "404", "409", "412", "413", "422", "503"),
                 responses("patch /appointments/{id}").keySet());
-        assertEquals(Set.of("200", "400", "404", "409", "412", "503"), responses("put /patients/{id}").keySet());
+        assertEquals(Set.of("200", "400", "404", "409", "412", "413", "503"),
+                responses("put /patients/{id}").keySet());
         assertEquals(Set.of("200", "400", "503"), responses("get /appointments").keySet());
         assertEquals(Set.of("200", "400", "404", "503"), responses("get /doctors/{id}/patients").keySet());
         assertEquals(Set.of("204", "400", "404", "409", "503"), responses("delete /doctors/{id}").keySet());
@@ -142,6 +143,28 @@ class OpenApiTest {
 .containsKey("still_referenced"));
         assertTrue(node(responses("post /appointments"), "409", "content", "application/problem+json", "examples")
 .containsKey("appointment_overlap"));
+    }
+
+    @Test
+    void shouldDocumentTheLimits() {
+        String info = map(doc(), "info", "description");
+        for (String limit : List.of("64 KiB", "413 `payload_too_large`", "query string is at most 8 KiB",
+                "`limit` at most 1000", "`include` at most 3 levels", "`where` at most 50 conditions", "bare 414",
+                "year 0001 to 9999", "NUL")) {
+            assertTrue(info.contains(limit), limit);
+        }
+        for (String op : LISTS) {
+            Map<String, Map<String, Object>> params = parameters(op);
+            assertTrue(((String) params.get("limit").get("description")).contains("at most 1000"), op);
+            assertTrue(((String) params.get("include").get("description")).contains("at most 3 levels"), op);
+            assertTrue(((String) params.get("where").get("description")).contains("At most 50 conditions"), op);
+            assertTrue(((String) params.get("where").get("description")).contains("8 KiB"), op);
+        }
+        for (String op : List.of("post /doctors", "patch /patients/{id}", "put /appointments/{id}")) {
+            assertTrue(node(responses(op), "413", "content", "application/problem+json", "examples")
+                    .containsKey("payload_too_large"), op);
+        }
+        assertFalse(responses("get /doctors").containsKey("413"));
     }
 
     @Test
