@@ -16,18 +16,30 @@ final class DatabaseErrors {
     /** The problem for a database failure anywhere in the cause chain, or null if it is not one. */
     static Problem toProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return Problem.of(409, "stale_version", "Conflict",
-                        "The row was changed by another request; read it again and retry", null);
+            Problem p = direct(t);
+            if (p != null) {
+                return p;
             }
-            if (t instanceof JDBCConnectionException) {
-                return unavailable();
-            }
-            if (t instanceof SQLException sql) {
-                return fromSql(sql);
+            // A failed commit carries the database's reason as a suppressed exception, not as its cause.
+            for (Throwable suppressed : t.getSuppressed()) {
+                Problem q = toProblem(suppressed);
+                if (q != null) {
+                    return q;
+                }
             }
         }
         return null;
+    }
+
+    private static Problem direct(Throwable t) {
+        if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+            return Problem.of(409, "stale_version", "Conflict",
+                    "The row was changed by another request; read it again and retry", null);
+        }
+        if (t instanceof JDBCConnectionException) {
+            return unavailable();
+        }
+        return t instanceof SQLException sql ? fromSql(sql) : null;
     }
 
     private static Problem fromSql(SQLException e) {
