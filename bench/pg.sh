@@ -29,7 +29,8 @@ start_embedded_pg() {
   # statements back through SQL (as with a configured server); shared_buffers holds the 1M dataset.
   "${AS_PG[@]}" "$PG_HOME/bin/pg_ctl" -D "$PG_DATA" -l "$BENCH_DIR/postgres.log" -w -o "-p $PGPORT \
     -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DATA -c max_connections=100 \
-    -c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements -c logging_collector=on" start >/dev/null
+    -c shared_buffers=512MB -c max_wal_size=4GB -c shared_preload_libraries=pg_stat_statements \
+    -c logging_collector=on" start >/dev/null
   PG_STARTED=1
   export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
   export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres"

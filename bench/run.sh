@@ -8,13 +8,14 @@ cd "$(dirname "$0")/.."
 SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
 SCALES=${SCALES:-"10k 200k 1M"}   # the agenda is measured again at each of these
 DURATION=${DURATION:-20}          # seconds per measured run
-WARMUP=${WARMUP:-10}              # seconds of warm-up per workload and scale
+WARMUP=${WARMUP:-30}              # seconds of warm-up per workload and scale (the JIT needs them)
 REPEAT=${REPEAT:-3}               # measured runs per workload; the table shows medians
 CONNECTIONS=${CONNECTIONS:-16}    # wrk connections, and pgbench clients
 THREADS=${THREADS:-2}             # wrk threads, and pgbench threads
 JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC"}
 BUILD=${BUILD:-1}                 # 0 reuses target/quarkus-app
 DOCTORS=200 PATIENTS=20000
+LOAD_PARTS=$(nproc)               # parallel loader sessions
 
 BENCH_DIR=$PWD/target/bench
 OUT=$BENCH_DIR/out
@@ -28,6 +29,7 @@ q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 cleanup() {
+  set +e
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   stop_embedded_pg
 }
@@ -53,24 +55,43 @@ log "service (pid $APP_PID) at $BASE"
 
 load() {  # scale
   local a t0; a=$(appointments_of "$1"); t0=$(date +%s.%N)
-  q -v doctors=$DOCTORS -v patients=$PATIENTS -v appointments="$a" -f bench/load.sql >/dev/null
+  local vars=(-v doctors=$DOCTORS -v patients=$PATIENTS -v appointments="$a" -v parts="$LOAD_PARTS")
+  q "${vars[@]}" -f bench/sql/load-people.sql >/dev/null
+  local pids=()
+  for part in $(seq 0 $((LOAD_PARTS - 1))); do
+    q "${vars[@]}" -v part="$part" -f bench/sql/load-appointments.sql & pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  q "${vars[@]}" -f bench/sql/load-finish.sql >/dev/null
   APPOINTMENTS=$a
   FIRST=$(date -ud 2026-01-05T08:00:00Z +%s)
   LAST=$((FIRST + (a / DOCTORS / 16) * 86400))
   log "loaded $DOCTORS doctors, $PATIENTS patients, $a appointments in $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-5) s"
 }
 
-# One wrk run; prints "requests rps p50 p99 non2xx socket_errors statements/request".
+# CPU time (clock ticks) of the service, and of the embedded PostgreSQL's processes (empty for a configured one).
+cpu_ticks() { awk '{ t += $14 + $15 } END { print t + 0 }' "/proc/$APP_PID/stat"; }
+pg_ticks() {
+  [ -n "${PG_STARTED:-}" ] || return 0
+  local stats; stats=$(pgrep -P "$(head -1 "$PG_DATA/postmaster.pid")" | sed 's|.*|/proc/&/stat|')
+  # shellcheck disable=SC2086
+  awk '{ t += $14 + $15 } END { print t + 0 }' /dev/null $stats 2>/dev/null
+}
+
+# One wrk run; prints "requests rps p50 p99 non2xx socket_errors statements/request jvm_ms/request pg_ms/request".
 drive() {  # seconds script args...
   local secs=$1 script=$2; shift 2
   sleep 1  # requests still in flight from the previous run finish before the count starts
   q -c "SELECT pg_stat_statements_reset()" >/dev/null
+  local line stmts jvm0 pg0 jvm1 pg1
+  jvm0=$(cpu_ticks) pg0=$(pg_ticks)
   wrk -t "$THREADS" -c "$CONNECTIONS" -d "${secs}s" -s "bench/$script" "$BASE" -- "$@" >"$OUT/wrk.txt"
-  local line stmts
+  jvm1=$(cpu_ticks) pg1=$(pg_ticks)
   line=$(grep '^BENCH' "$OUT/wrk.txt" | sed 's/[a-z_0-9]*=//g; s/BENCH //')
   stmts=$(q -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query !~* '^(BEGIN|COMMIT|ROLLBACK)'
                 AND query NOT LIKE '%pg_stat_statements%'")
-  echo "$line $(echo "$line" | awk -v s="$stmts" '{ printf "%.2f", $1 ? s / $1 : 0 }')"
+  echo "$line" | awk -v s="$stmts" -v j=$((jvm1 - jvm0)) -v p="${pg0:+$((pg1 - pg0))}" -v hz="$(getconf CLK_TCK)" '
+    { n = $1 ? $1 : 1; printf "%s %.2f %.3f %s\n", $0, s / n, 1000 * j / hz / n, p == "" ? "-" : sprintf("%.3f", 1000 * p / hz / n) }'
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -81,7 +102,7 @@ workload() {  # name script args...
   drive "$WARMUP" "$@" >/dev/null
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
-  echo "$(for c in 2 3 4 7; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
+  echo "$(for c in 2 3 4 7 8 9; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
        "$(awk '{ e += $5 + $6 } END { print e + 0 }' "$OUT/$name.runs")"
 }
 
@@ -141,13 +162,15 @@ LOAD_END=$(loadavg)
   echo "clinic benchmark $(date -u +%FT%TZ)  scale $SCALE  ${DURATION}s x $REPEAT runs (medians), $CONNECTIONS connections, $THREADS threads"
   echo "load average at start: $LOAD_START  at end: $LOAD_END   nproc $(nproc)"
   echo
-  printf '| %-16s | %9s | %8s | %8s | %9s | %11s | %13s | %6s |\n' workload req/s "p50 ms" "p99 ms" "SQL/req" "pgbench tps" "service/pgbench" errors
-  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ----------: ---------: ---------: ----------: -------------: ---------------: -------:
+  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %6s | %11s | %10s |\n' workload req/s "p50 ms" "p99 ms" \
+    SQL/req "pgbench tps" service/pgbench errors "JVM CPU/req" "PG CPU/req"
+  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|-------:|------------:|-----------:|'
   for w in by-id agenda doctor-patients book patch-patient; do
-    read -r rps p50 p99 stmts errs <<<"${R[$w]}"
-    tps=${PGB[$w]:-}
-    ratio=$([ -n "$tps" ] && echo "$(echo "scale=0; 100 * $rps / $tps" | bc) %" || echo "")
-    printf '| %-16s | %9s | %8s | %8s | %9s | %11s | %15s | %6s |\n' "$w" "$rps" "$p50" "$p99" "$stmts" "${tps:--}" "${ratio:--}" "$errs"
+    read -r rps p50 p99 stmts jvm pg errs <<<"${R[$w]}"
+    tps=${PGB[$w]:-} ratio=-
+    [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
+    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %6s | %8s ms | %7s ms |\n' "$w" "$rps" "$p50" "$p99" \
+      "$stmts" "${tps:--}" "$ratio" "$errs" "$jvm" "$pg"
   done
   echo
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
