@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
 SCALES=${SCALES:-"10k 200k 1M"}   # the agenda is measured again at each of these
 DURATION=${DURATION:-20}          # seconds per measured run
-WARMUP=${WARMUP:-30}              # seconds of warm-up per workload and scale (the JIT needs them)
+WARMUP=${WARMUP:-120}             # at most this many seconds of warm-up per workload and scale
 REPEAT=${REPEAT:-3}               # measured runs per workload; the table shows medians
 CONNECTIONS=${CONNECTIONS:-16}    # wrk connections, and pgbench clients
 THREADS=${THREADS:-2}             # wrk threads, and pgbench threads
@@ -84,8 +84,10 @@ drive() {  # seconds script args...
   sleep 1  # requests still in flight from the previous run finish before the count starts
   q -c "SELECT pg_stat_statements_reset()" >/dev/null
   local line stmts jvm0 pg0 jvm1 pg1
+  local args=() a
+  for a in "$@"; do [ "$a" = next-free-day ] && a=$(next_free_day); args+=("$a"); done
   jvm0=$(cpu_ticks) pg0=$(pg_ticks)
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "${secs}s" -s "bench/$script" "$BASE" -- "$@" >"$OUT/wrk.txt"
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "${secs}s" -s "bench/$script" "$BASE" -- "${args[@]}" >"$OUT/wrk.txt"
   jvm1=$(cpu_ticks) pg1=$(pg_ticks)
   line=$(grep '^BENCH' "$OUT/wrk.txt" | sed 's/[a-z_0-9]*=//g; s/BENCH //')
   stmts=$(q -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query !~* '^(BEGIN|COMMIT|ROLLBACK)'
@@ -96,10 +98,24 @@ drive() {  # seconds script args...
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements" and remembers the errors.
+# Bookings start the day after the last appointment, so every run finds its slots free.
+next_free_day() { q -c "SELECT extract(epoch FROM date_trunc('day', max(ends_at)))::bigint + 86400 FROM appointments"; }
+
+# Warm up until two 10 s rounds agree within 10 % (the JIT takes minutes on a busy machine), at most WARMUP s.
+warm_up() {  # script args...
+  local prev=0 rps t=0
+  while [ "$t" -lt "$WARMUP" ]; do
+    rps=$(drive 10 "$@" | cut -d' ' -f2); t=$((t + 10))
+    awk -v a="$prev" -v b="$rps" 'BEGIN { exit !(a > 0 && b < 1.1 * a && b > 0.9 * a) }' && break
+    prev=$rps
+  done
+  log "warmed up $1 in $t s ($rps req/s)"
+}
+
+# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg" and the errors.
 workload() {  # name script args...
   local name=$1; shift
-  drive "$WARMUP" "$@" >/dev/null
+  warm_up "$@"
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
   echo "$(for c in 2 3 4 7 8 9; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
@@ -146,8 +162,7 @@ declare -A PGB
 PGB[by-id]=$(pgbench_tps by-id)
 PGB[agenda]=$(pgbench_tps agenda)
 
-BOOK_BASE=$(( $(q -c "SELECT extract(epoch FROM date_trunc('day', max(ends_at)))::bigint FROM appointments") + 86400 ))
-R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" "$BOOK_BASE")
+R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
 R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
 
 declare -A P50
