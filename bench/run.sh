@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
 SCALES=${SCALES:-"10k 200k 1M"}   # the agenda is measured again at each of these
 DURATION=${DURATION:-20}          # seconds per measured run
-WARMUP=${WARMUP:-120}             # at most this many seconds of warm-up per workload and scale
+WARMUP=${WARMUP:-180}             # at most this many seconds of warm-up per workload and scale
+WARMUP_MIN=${WARMUP_MIN:-60}      # at least this many
 REPEAT=${REPEAT:-3}               # measured runs per workload; the table shows medians
 CONNECTIONS=${CONNECTIONS:-16}    # wrk connections, and pgbench clients
 THREADS=${THREADS:-2}             # wrk threads, and pgbench threads
@@ -101,12 +102,13 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 # Bookings start the day after the last appointment, so every run finds its slots free.
 next_free_day() { q -c "SELECT extract(epoch FROM date_trunc('day', max(ends_at)))::bigint + 86400 FROM appointments"; }
 
-# Warm up until two 10 s rounds agree within 10 % (the JIT takes minutes on a busy machine), at most WARMUP s.
+# Warm up for WARMUP_MIN s, then until two 10 s rounds agree within 5 % (the JIT takes minutes on a busy
+# machine), at most WARMUP s.
 warm_up() {  # script args...
   local prev=0 rps t=0
   while [ "$t" -lt "$WARMUP" ]; do
     rps=$(drive 10 "$@" | cut -d' ' -f2); t=$((t + 10))
-    awk -v a="$prev" -v b="$rps" 'BEGIN { exit !(a > 0 && b < 1.1 * a && b > 0.9 * a) }' && break
+    [ "$t" -ge "$WARMUP_MIN" ] && awk -v a="$prev" -v b="$rps" 'BEGIN { exit !(b < 1.05 * a && b > 0.95 * a) }' && break
     prev=$rps
   done
   log "warmed up $1 in $t s ($rps req/s)"
