@@ -1,0 +1,11 @@
+-- PATCH /patients/{random id} with a new phone number    args: patients
+dofile("bench/common.lua")
+
+function init(args)
+  patients = tonumber(args[1]); seed()
+end
+
+function request()
+  local body = string.format('{"phone": "+1 404 555 %04d"}', math.random(0, 9999))
+  return wrk.format("PATCH", "/patients/" .. math.random(patients), {["Content-Type"] = "application/json"}, body)
+end

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The benchmark, one command: ./bench/run.sh   (settings below, as environment variables; see README "Benchmark")
+# Builds the jar, starts PostgreSQL and the service in prod mode, loads a dataset with SQL, drives each workload with
+# wrk, runs pgbench on the SQL the service issued for the two read workloads, and prints one table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
+SCALES=${SCALES:-"10k 200k 1M"}   # the agenda is measured again at each of these
+DURATION=${DURATION:-20}          # seconds per measured run
+WARMUP=${WARMUP:-180}             # at most this many seconds of warm-up per workload and scale
+WARMUP_MIN=${WARMUP_MIN:-60}      # at least this many
+REPEAT=${REPEAT:-3}               # measured runs per workload; the table shows medians
+CONNECTIONS=${CONNECTIONS:-16}    # wrk connections, and pgbench clients
+THREADS=${THREADS:-2}             # wrk threads, and pgbench threads
+JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC"}
+BUILD=${BUILD:-1}                 # 0 reuses target/quarkus-app
+DOCTORS=200 PATIENTS=20000
+LOAD_PARTS=$(nproc)               # parallel loader sessions
+
+BENCH_DIR=$PWD/target/bench
+OUT=$BENCH_DIR/out
+mkdir -p "$OUT"
+source bench/pg.sh
+
+appointments_of() { case $1 in 10k) echo 10000 ;; 200k) echo 200000 ;; 1M) echo 1000000 ;;
+  *) echo "unknown scale $1 (10k, 200k, 1M)" >&2; exit 2 ;; esac; }
+log() { echo "[bench $(date +%T)] $*" >&2; }
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+cleanup() {
+  set +e
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  stop_embedded_pg
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+command -v wrk >/dev/null || { log "installing wrk"; ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -qq wrk >/dev/null; }
+[ "$BUILD" = 1 ] && { log "building the jar"; ./mvnw -B -q package -DskipTests; }
+
+if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then use_configured_pg; else start_embedded_pg; fi
+q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+log "PostgreSQL at $PGHOST:$PGPORT"
+
+APP_PORT=$(free_port)
+BASE=http://127.0.0.1:$APP_PORT
+# shellcheck disable=SC2086
+# Prod mode migrates only when asked to.
+QUARKUS_HTTP_PORT=$APP_PORT java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
+  -jar target/quarkus-app/quarkus-run.jar >"$BENCH_DIR/service.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 120); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
+curl -fs "$BASE/q/health/ready" >/dev/null || { tail -20 "$BENCH_DIR/service.log"; exit 1; }
+log "service (pid $APP_PID) at $BASE"
+
+load() {  # scale
+  local a t0; a=$(appointments_of "$1"); t0=$(date +%s.%N)
+  local vars=(-v doctors=$DOCTORS -v patients=$PATIENTS -v appointments="$a" -v parts="$LOAD_PARTS")
+  q "${vars[@]}" -f bench/sql/load-people.sql >/dev/null
+  local pids=()
+  for part in $(seq 0 $((LOAD_PARTS - 1))); do
+    q "${vars[@]}" -v part="$part" -f bench/sql/load-appointments.sql & pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  q "${vars[@]}" -f bench/sql/load-finish.sql >/dev/null
+  APPOINTMENTS=$a
+  FIRST=$(date -ud 2026-01-05T08:00:00Z +%s)
+  LAST=$((FIRST + (a / DOCTORS / 16) * 86400))
+  log "loaded $DOCTORS doctors, $PATIENTS patients, $a appointments in $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-5) s"
+}
+
+# CPU time (clock ticks) of the service, and of the embedded PostgreSQL's processes (empty for a configured one).
+cpu_ticks() { awk '{ t += $14 + $15 } END { print t + 0 }' "/proc/$APP_PID/stat"; }
+pg_ticks() {
+  [ -n "${PG_STARTED:-}" ] || return 0
+  local stats; stats=$(pgrep -P "$(head -1 "$PG_DATA/postmaster.pid")" | sed 's|.*|/proc/&/stat|')
+  # shellcheck disable=SC2086
+  awk '{ t += $14 + $15 } END { print t + 0 }' /dev/null $stats 2>/dev/null
+}
+
+# One wrk run; prints "requests rps p50 p99 non2xx socket_errors statements/request jvm_ms/request pg_ms/request".
+drive() {  # seconds script args...
+  local secs=$1 script=$2; shift 2
+  sleep 1  # requests still in flight from the previous run finish before the count starts
+  q -c "SELECT pg_stat_statements_reset()" >/dev/null
+  local line stmts jvm0 pg0 jvm1 pg1
+  local args=() a
+  for a in "$@"; do [ "$a" = next-free-day ] && a=$(next_free_day); args+=("$a"); done
+  jvm0=$(cpu_ticks) pg0=$(pg_ticks)
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "${secs}s" -s "bench/$script" "$BASE" -- "${args[@]}" >"$OUT/wrk.txt"
+  jvm1=$(cpu_ticks) pg1=$(pg_ticks)
+  line=$(grep '^BENCH' "$OUT/wrk.txt" | sed 's/[a-z_0-9]*=//g; s/BENCH //')
+  stmts=$(q -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query !~* '^(BEGIN|COMMIT|ROLLBACK)'
+                AND query NOT LIKE '%pg_stat_statements%'")
+  echo "$line" | awk -v s="$stmts" -v j=$((jvm1 - jvm0)) -v p="${pg0:+$((pg1 - pg0))}" -v hz="$(getconf CLK_TCK)" '
+    { n = $1 ? $1 : 1; printf "%s %.2f %.3f %s\n", $0, s / n, 1000 * j / hz / n, p == "" ? "-" : sprintf("%.3f", 1000 * p / hz / n) }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Bookings start the day after the last appointment, so every run finds its slots free.
+next_free_day() { q -c "SELECT extract(epoch FROM date_trunc('day', max(ends_at)))::bigint + 86400 FROM appointments"; }
+
+# Warm up for WARMUP_MIN s, then until two 10 s rounds agree within 5 % (the JIT takes minutes on a busy
+# machine), at most WARMUP s.
+warm_up() {  # script args...
+  local prev=0 rps t=0
+  while [ "$t" -lt "$WARMUP" ]; do
+    rps=$(drive 10 "$@" | cut -d' ' -f2); t=$((t + 10))
+    [ "$t" -ge "$WARMUP_MIN" ] && awk -v a="$prev" -v b="$rps" 'BEGIN { exit !(b < 1.05 * a && b > 0.95 * a) }' && break
+    prev=$rps
+  done
+  log "warmed up $1 in $t s ($rps req/s)"
+}
+
+# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg" and the errors.
+workload() {  # name script args...
+  local name=$1; shift
+  warm_up "$@"
+  : >"$OUT/$name.runs"
+  for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
+  echo "$(for c in 2 3 4 7 8 9; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
+       "$(awk '{ e += $5 + $6 } END { print e + 0 }' "$OUT/$name.runs")"
+}
+
+# The SQL the service issues for one request, from PostgreSQL's statement log, as a pgbench script.
+capture_sql() {  # name path subs
+  local logfile offset
+  logfile=$(q -c "SELECT pg_current_logfile()")
+  offset=$(q -c "SELECT size FROM pg_stat_file('$logfile')")
+  q -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null; sleep 1
+  curl -fsS "$BASE$2" >/dev/null
+  q -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  { echo "$4"; q -c "SELECT pg_read_file('$logfile', $offset, 10000000)" | awk -v subs="$3" -f bench/to-pgbench.awk; } \
+    >"$OUT/$1.pgbench"
+}
+
+pgbench_tps() {  # name
+  local runs
+  runs=$(for i in $(seq "$REPEAT"); do
+    pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f "$OUT/$1.pgbench" 2>/dev/null \
+      | awk '/^tps/ { print $3 }'
+  done)
+  echo "$runs" | median
+}
+
+LOAD_START=$(loadavg)
+load "$SCALE"
+declare -A R
+R[by-id]=$(workload by-id by-id.lua "$APPOINTMENTS")
+R[agenda]=$(workload agenda agenda.lua "$DOCTORS" "$FIRST" "$LAST")
+R[doctor-patients]=$(workload doctor-patients doctor-patients.lua "$DOCTORS")
+
+log "capturing the SQL of the read workloads for pgbench"
+PROBE_ID=$((APPOINTMENTS / 2 + 7)) PROBE_D=$((DOCTORS / 2 + 3)) PROBE_T=$((FIRST + (LAST - FIRST) / 2 + 1800))
+capture_sql by-id "/appointments/$PROBE_ID?include=doctor,patient" "$PROBE_ID=:id" \
+  "\\set id random(1, $APPOINTMENTS)"
+capture_sql agenda "/appointments?where%5BdoctorId%5D=$PROBE_D&where%5Bdate%5D%5Bgte%5D=$(date -ud "@$PROBE_T" +%FT%TZ)&order=date&limit=20&include=patient" \
+  "$PROBE_D=:d;$(date -ud "@$PROBE_T" '+%F %T+00')=to_timestamp(:t)" \
+  "\\set d random(1, $DOCTORS)
+\\set t $FIRST + random(0, $(((LAST - FIRST) / 1800))) * 1800"
+declare -A PGB
+PGB[by-id]=$(pgbench_tps by-id)
+PGB[agenda]=$(pgbench_tps agenda)
+
+R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
+R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
+
+declare -A P50
+for s in $SCALES; do
+  load "$s"
+  P50[$s]=$(workload "agenda-$s" agenda.lua "$DOCTORS" "$FIRST" "$LAST" | cut -d' ' -f2)
+done
+RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
+LOAD_END=$(loadavg)
+
+{
+  echo "clinic benchmark $(date -u +%FT%TZ)  scale $SCALE  ${DURATION}s x $REPEAT runs (medians), $CONNECTIONS connections, $THREADS threads"
+  echo "load average at start: $LOAD_START  at end: $LOAD_END   nproc $(nproc)"
+  echo
+  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %6s | %11s | %10s |\n' workload req/s "p50 ms" "p99 ms" \
+    SQL/req "pgbench tps" service/pgbench errors "JVM CPU/req" "PG CPU/req"
+  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|-------:|------------:|-----------:|'
+  for w in by-id agenda doctor-patients book patch-patient; do
+    read -r rps p50 p99 stmts jvm pg errs <<<"${R[$w]}"
+    tps=${PGB[$w]:-} ratio=-
+    [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
+    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %6s | %8s ms | %7s ms |\n' "$w" "$rps" "$p50" "$p99" \
+      "$stmts" "${tps:--}" "$ratio" "$errs" "$jvm" "$pg"
+  done
+  echo
+  for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
+  first=${SCALES%% *} last=${SCALES##* }
+  echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
+  echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
+} | tee "$OUT/table.txt"
