@@ -41,7 +41,10 @@ public final class Finder<T extends Model> {
         for (FindOptions.Option o : more) {
             o.applyTo(options);
         }
-        options.limit = 1;
+        if (!options.lock) {
+            // with a lock no LIMIT: Hibernate would lock in a second statement, after reading a stale version
+            options.limit = 1;
+        }
         return findAll(options).stream().findFirst();
     }
 
