@@ -35,8 +35,8 @@ class MigrationStatusTest {
         assertEquals("Migrations:", lines.get(0));
         assertTrue(lines.get(1).matches(DOWN + "001-btree-gist +001-btree-gist.yaml"), lines.get(1));
         assertTrue(lines.contains("Seeders (context seed):"), lines::toString);
-        assertTrue(lines.get(11).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(11));
-        assertEquals("0 applied (up), 10 pending (down).", lines.get(12));
+        assertTrue(lines.get(12).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(12));
+        assertEquals("0 applied (up), 11 pending (down).", lines.get(13));
     }
 
     @Test
@@ -49,9 +49,11 @@ class MigrationStatusTest {
 
         List<String> lines = db.output().lines().toList();
         assertTrue(lines.get(2).matches(UP + "doctors-table +002-doctors.yaml"), lines.get(2));
-        assertTrue(lines.get(9).matches(DOWN + "appointments-no-overlap +005-appointments-no-overlap.yaml"),
+        assertTrue(lines.get(9).matches(UP + "appointments-no-overlap +005-appointments-no-overlap.yaml"),
                 lines.get(9));
-        assertTrue(lines.get(11).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(11));
-        assertEquals("8 applied (up), 2 pending (down).", lines.get(12));
+        assertTrue(lines.get(10).matches(DOWN + "appointments-agenda-covering-indexes +006-agenda-covering-indexes.yaml"),
+                lines.get(10));
+        assertTrue(lines.get(12).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(12));
+        assertEquals("9 applied (up), 2 pending (down).", lines.get(13));
     }
 }
