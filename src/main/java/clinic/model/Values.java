@@ -89,13 +89,21 @@ public final class Values {
     }
 
     private static QueryException wrongType(String field, Class<?> type, String value) {
-        String expected = switch (type.getSimpleName()) {
-            case "Long", "Integer" -> "an integer";
+        return new QueryException(field, "'" + value + "' is not " + describe(type));
+    }
+
+    /** What a value of this type looks like, for messages about query values and body fields alike. */
+    public static String describe(Class<?> type) {
+        if (type == null) {
+            return "value of another type";
+        }
+        return switch (type.getSimpleName()) {
+            case "Long", "Integer", "long", "int" -> "an integer";
             case "Instant" -> "an ISO-8601 instant with offset " + RANGE + ", e.g. 2026-01-01T09:00:00Z";
             case "LocalDate" -> "a date, YYYY-MM-DD, " + RANGE;
-            case "Boolean" -> "true or false";
-            default -> "a " + type.getSimpleName();
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            default -> type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "a " + type.getSimpleName();
         };
-        return new QueryException(field, "'" + value + "' is not " + expected);
     }
 }

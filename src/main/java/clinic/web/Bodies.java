@@ -57,10 +57,10 @@ final class Bodies {
             return fieldProblem(pointer(u), message);
         }
         if (e instanceof InvalidFormatException f) {
-            return fieldProblem(pointer(f), "'" + f.getValue() + "' is not " + typeName(f.getTargetType()));
+            return fieldProblem(pointer(f), "'" + f.getValue() + "' is not " + Values.describe(f.getTargetType()));
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return fieldProblem(pointer(m), "must be " + typeName(m.getTargetType()));
+            return fieldProblem(pointer(m), "must be " + Values.describe(m.getTargetType()));
         }
         if (e instanceof MismatchedInputException) {
             return notAnObject().problem;
@@ -104,19 +104,5 @@ final class Bodies {
             p.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
         }
         return p.length() == 0 ? "/" : p.toString();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value of another type";
-        }
-        return switch (type.getSimpleName()) {
-            case "Long", "Integer", "long", "int" -> "an integer";
-            case "Instant" -> "an ISO-8601 instant with offset " + Values.RANGE + ", e.g. 2030-01-07T09:00:00Z";
-            case "LocalDate" -> "a date, YYYY-MM-DD, " + Values.RANGE;
-            case "String" -> "a string";
-            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    : "a " + type.getSimpleName();
-        };
     }
 }

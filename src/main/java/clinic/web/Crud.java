@@ -80,8 +80,7 @@ public class Crud {
     public <T extends Model> Response update(Class<T> type, String id, ObjectNode body, String ifMatch,
                                              boolean replace, Consumer<T> rules) {
         // Locked, so concurrent writers queue: each sees the version the one before it wrote (412, not a lost update).
-        T row = Finder.of(type).findByPk(Ids.parse(id), FindOptions.lock())
-                .orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
+        T row = find(type, id, FindOptions.lock());
         Preconditions.check(ifMatch, row.version);
         if (replace) {
             Bodies.replace(mapper, row, body, type);
@@ -94,22 +93,22 @@ public class Crud {
 
     @Transactional
     public <T extends Model> Response destroy(Class<T> type, String id, boolean force) {
-        T row = find(type, id, !force);
+        T row = find(type, id, FindOptions.paranoid(!force));
         row.destroy(force);
         return Response.noContent().build();
     }
 
     @Transactional
     public <T extends Model> Response restore(Class<T> type, String id) {
-        T row = find(type, id, false);
+        T row = find(type, id, FindOptions.paranoid(false));
         if (row.deletedAt != null) {
             row.restore();
         }
         return ok(row, List.of(), Set.of()).build();
     }
 
-    private <T extends Model> T find(Class<T> type, String id, boolean paranoid) {
-        return Finder.of(type).findByPk(Ids.parse(id), FindOptions.paranoid(paranoid))
+    private <T extends Model> T find(Class<T> type, String id, FindOptions.Option option) {
+        return Finder.of(type).findByPk(Ids.parse(id), option)
                 .orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
     }
 
