@@ -53,7 +53,7 @@ public class Crud {
     /** An association read: 404 when the owner is missing, else the target's list within the owner. */
     public <T extends Model> Response listAssociated(Class<T> ownerType, String id, String association,
                                                      UriInfo uri) {
-        T owner = find(ownerType, id, true);
+        T owner = find(ownerType, id, FindOptions.paranoid(true));
         Association a = ModelInfo.of(ownerType).association(association);
         return list(a.target(), uri, Where.associatedWith(a, owner.id));
     }
