@@ -61,14 +61,14 @@ public final class Finder<T extends Model> {
             }
         }
         q.append(" where ").append(filter(hql, options)).append(orderBy(options));
+        if (options.limit != null) {
+            q.append(" limit ").append((int) options.limit);
+        }
+        if (options.offset != null) {
+            q.append(" offset ").append(hql.param(options.offset));
+        }
         TypedQuery<T> query = em().createQuery(q.toString(), type);
         hql.params.forEach(query::setParameter);
-        if (options.offset != null) {
-            query.setFirstResult(options.offset);
-        }
-        if (options.limit != null) {
-            query.setMaxResults(options.limit);
-        }
         if (options.lock) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }

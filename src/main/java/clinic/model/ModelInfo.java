@@ -6,6 +6,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Transient;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.util.Collections;
@@ -17,6 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelInfo {
 
     private static final Map<Class<?>, ModelInfo> CACHE = new ConcurrentHashMap<>();
+    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     public final Class<? extends Model> type;
     public final String name;
@@ -86,10 +93,21 @@ public final class ModelInfo {
     /** Reads an attribute or association through its accessor, so Hibernate's lazy loading applies. */
     public static Object read(Model row, String field) {
         try {
-            return accessor(row.getClass(), "get", field).invoke(row);
+            return getter(row.getClass(), field).invoke(row);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Getters are looked up once per class and field: a lookup on every read showed in the profile (bench/). */
+    private static Method getter(Class<?> type, String field) throws NoSuchMethodException {
+        Map<String, Method> getters = GETTERS.get(type);
+        Method m = getters.get(field);
+        if (m == null) {
+            m = accessor(type, "get", field);
+            getters.put(field, m);
+        }
+        return m;
     }
 
     /** Writes an attribute through its setter, so Hibernate sees the change. */
@@ -123,7 +141,7 @@ public final class ModelInfo {
         }
     }
 
-    private static java.lang.reflect.Method accessor(Class<?> type, String prefix, String field)
+    private static Method accessor(Class<?> type, String prefix, String field)
             throws NoSuchMethodException {
         return type.getMethod(prefix + capitalized(field));
     }

@@ -50,7 +50,8 @@ final class QueryString {
         FindOptions options = new FindOptions();
         options.limit = DEFAULT_LIMIT;
         Map<Integer, Where> orGroups = new TreeMap<>();
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+        // sorted, so the same filters give the same SQL text whatever their order: one prepared statement
+        for (Map.Entry<String, List<String>> e : new TreeMap<>(params).entrySet()) {
             String key = e.getKey();
             if (!Texts.storable(key) || !e.getValue().stream().allMatch(Texts::storable)) {
                 throw ProblemException.badRequest(key, "query parameters " + Texts.RULE);

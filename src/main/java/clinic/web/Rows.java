@@ -4,18 +4,25 @@ import clinic.model.Association;
 import clinic.model.Include;
 import clinic.model.Model;
 import clinic.model.ModelInfo;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 import org.hibernate.Hibernate;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Writes rows as JSON the way Sequelize does: the model's attributes, then each included association. */
+/**
+ * Writes rows as JSON the way Sequelize does: the model's attributes, then each included association. The rows are
+ * written straight to the response in one pass (no intermediate tree: measured in bench/RESULTS.md).
+ */
 final class Rows {
 
     private final ObjectMapper mapper;
@@ -24,29 +31,68 @@ final class Rows {
         this.mapper = mapper;
     }
 
-    ArrayNode render(List<? extends Model> rows, List<Include> includes, Set<String> attributes) {
-        ArrayNode array = mapper.createArrayNode();
-        rows.forEach(r -> array.add(render(r, includes, attributes)));
-        return array;
+    List<Row> render(List<? extends Model> rows, List<Include> includes, Set<String> attributes) {
+        return rows.stream().map(r -> render(r, includes, attributes)).toList();
     }
 
-    ObjectNode render(Model row, List<Include> includes, Set<String> attributes) {
-        ObjectNode node = mapper.valueToTree(row);
-        if (!attributes.isEmpty()) {
-            node.retain(withId(attributes));
-        }
-        ModelInfo model = ModelInfo.of(row.getClass());
-        for (Include inc : includes) {
-            Association a = model.association(inc.association);
-            node.set(inc.association, a.toMany()
-                    ? render(rowsOf(row.included(inc.association)), inc.include, Set.of())
-                    : one(belongsTo(row, a), inc.include));
-        }
-        return node;
+    Row render(Model row, List<Include> includes, Set<String> attributes) {
+        return new Row(row, includes, attributes);
     }
 
-    private JsonNode one(Model target, List<Include> includes) {
-        return target == null ? mapper.nullNode() : render(target, includes, Set.of());
+    /** One row and its includes, serialized when the response is written. */
+    final class Row implements JsonSerializable {
+
+        private final Model row;
+        private final List<Include> includes;
+        private final Set<String> attributes;
+
+        private Row(Model row, List<Include> includes, Set<String> attributes) {
+            this.row = row;
+            this.includes = includes;
+            this.attributes = attributes;
+        }
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            if (attributes.isEmpty()) {
+                provider.findValueSerializer(row.getClass()).unwrappingSerializer(NameTransformer.NOP)
+                        .serialize(row, gen, provider);
+            } else {
+                ObjectNode node = mapper.valueToTree(row);
+                node.retain(withId(attributes));
+                for (var field : node.properties()) {
+                    gen.writeFieldName(field.getKey());
+                    gen.writeTree(field.getValue());
+                }
+            }
+            ModelInfo model = ModelInfo.of(row.getClass());
+            for (Include inc : includes) {
+                Association a = model.association(inc.association);
+                gen.writeFieldName(inc.association);
+                if (a.toMany()) {
+                    gen.writeStartArray();
+                    for (Model child : rowsOf(row.included(inc.association))) {
+                        new Row(child, inc.include, Set.of()).serialize(gen, provider);
+                    }
+                    gen.writeEndArray();
+                } else {
+                    Model target = belongsTo(row, a);
+                    if (target == null) {
+                        gen.writeNull();
+                    } else {
+                        new Row(target, inc.include, Set.of()).serialize(gen, provider);
+                    }
+                }
+            }
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider provider, TypeSerializer typeSer)
+                throws IOException {
+            serialize(gen, provider);
+        }
     }
 
     private static Model belongsTo(Model row, Association a) {
@@ -55,8 +101,8 @@ final class Rows {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Model> rowsOf(Object included) {
-        return included == null ? List.of() : List.copyOf((Collection<Model>) included);
+    private static Collection<Model> rowsOf(Object included) {
+        return included == null ? List.of() : (Collection<Model>) included;
     }
 
     /** Sparse fieldsets always keep the id. */

@@ -91,7 +91,8 @@ class ListQueryTest {
                 .header("X-Total-Count", "4")
                 .header("Link", containsString("rel=\"next\""))
                 .header("Link", containsString("rel=\"prev\""))
-                .header("Link", containsString("offset=3"))
+                .header("Link", containsString("&order=name&offset=3&limit=2>; rel=\"next\""))
+                .header("Link", containsString("&order=name&offset=0&limit=2>; rel=\"first\""))
                 .body("name", equalTo(List.of("Bob Beta", "Cid 100%_Gamma")));
     }
 
