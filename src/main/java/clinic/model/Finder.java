@@ -62,7 +62,8 @@ public final class Finder<T extends Model> {
         }
         q.append(" where ").append(filter(hql, options)).append(orderBy(options));
         if (options.limit != null) {
-            q.append(" limit ").append((int) options.limit);
+            // a literal, not bound: a generic plan for an unknown LIMIT never wins, so PostgreSQL planned every page
+            q.append(" limit ").append(options.limit);
         }
         if (options.offset != null) {
             q.append(" offset ").append(hql.param(options.offset));

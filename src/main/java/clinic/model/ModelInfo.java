@@ -104,7 +104,7 @@ public final class ModelInfo {
         Map<String, Method> getters = GETTERS.get(type);
         Method m = getters.get(field);
         if (m == null) {
-            m = accessor(type, "get", field);
+            m = type.getMethod("get" + capitalized(field));
             getters.put(field, m);
         }
         return m;
@@ -139,11 +139,6 @@ public final class ModelInfo {
                 }
             }
         }
-    }
-
-    private static Method accessor(Class<?> type, String prefix, String field)
-            throws NoSuchMethodException {
-        return type.getMethod(prefix + capitalized(field));
     }
 
     private static String capitalized(String field) {

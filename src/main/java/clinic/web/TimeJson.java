@@ -67,7 +67,7 @@ public class TimeJson implements ObjectMapperCustomizer {
         return n;
     }
 
-    /** {@code yyyy-MM-dd} for years 0000–9999; -1 for others (both methods), which the JDK's own formatting writes. */
+    /** {@code yyyy-MM-dd} for years 0000–9999; -1 for others (as {@code format}): the JDK's own text is written. */
     static int date(LocalDate d, char[] c) {
         if (d.getYear() < 0 || d.getYear() > 9999) {
             return -1;
@@ -87,14 +87,17 @@ public class TimeJson implements ObjectMapperCustomizer {
         return at + width;
     }
 
-    static final class InstantWriter extends StdSerializer<Instant> {
+    /** Writes the formatted text, or the JDK's own when {@code format} gives -1 (years outside 0000–9999). */
+    abstract static class Writer<T> extends StdSerializer<T> {
 
-        InstantWriter() {
-            super(Instant.class);
+        Writer(Class<T> type) {
+            super(type);
         }
 
+        abstract int format(T value, char[] c);
+
         @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             char[] c = new char[32];
             int n = format(value, c);
             if (n < 0) {
@@ -105,21 +108,27 @@ public class TimeJson implements ObjectMapperCustomizer {
         }
     }
 
-    static final class DateWriter extends StdSerializer<LocalDate> {
+    static final class InstantWriter extends Writer<Instant> {
+
+        InstantWriter() {
+            super(Instant.class);
+        }
+
+        @Override
+        int format(Instant value, char[] c) {
+            return TimeJson.format(value, c);
+        }
+    }
+
+    static final class DateWriter extends Writer<LocalDate> {
 
         DateWriter() {
             super(LocalDate.class);
         }
 
         @Override
-        public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            char[] c = new char[10];
-            int n = date(value, c);
-            if (n < 0) {
-                gen.writeString(value.toString());
-            } else {
-                gen.writeString(c, 0, n);
-            }
+        int format(LocalDate value, char[] c) {
+            return date(value, c);
         }
     }
 }
