@@ -2,6 +2,7 @@ package clinic.appointment;
 
 import clinic.web.Crud;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /appointments}: booking, rescheduling and cancelling (PATCH status), soft delete and restore. */
+@Authenticated
 @Path("/appointments")
 @Tag(name = "Appointments",
         description = "Appointment: `belongsTo(Doctor, {as: 'doctor'})`, `belongsTo(Patient, {as: 'patient'})`. "

@@ -115,12 +115,16 @@ public final class Finder<T extends Model> {
         return query.getSingleResult();
     }
 
-    /** The root where, paranoid, and the required includes as EXISTS so counts and pages stay per root row. */
+    /** The root where, paranoid, the rows the caller may see, and the required includes as EXISTS so counts and pages stay per root row. */
     String filter(Hql hql, FindOptions options) {
         List<String> parts = new ArrayList<>();
         parts.add(hql.condition(model, "m", options.where));
         if (options.paranoid) {
             parts.add("m.deletedAt is null");
+        }
+        String visible = hql.visible(model, "m");
+        if (visible != null) {
+            parts.add(visible);
         }
         for (Include inc : options.include) {
             Association a = model.association(inc.association);

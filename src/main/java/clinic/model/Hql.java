@@ -11,6 +11,36 @@ import java.util.StringJoiner;
 final class Hql {
 
     final Map<String, Object> params = new HashMap<>();
+    private final Access access = Access.current();
+    /** Set while an access scope is written: its own through rows are the scope, not narrowed again. */
+    private boolean trusted;
+    private int aliases;
+
+    /** The rows of {@code model} the current access may see, as a condition on {@code alias}; null for all. */
+    String visible(ModelInfo model, String alias) {
+        Where scope = access.visible(model);
+        if (scope == null) {
+            return null;
+        }
+        boolean outer = trusted;
+        trusted = true;
+        try {
+            return "(" + condition(model, alias, scope) + ")";
+        } finally {
+            trusted = outer;
+        }
+    }
+
+    /** {@code " and <visible>"}, or nothing when every row is visible. */
+    String andVisible(ModelInfo model, String alias) {
+        String v = visible(model, alias);
+        return v == null ? "" : " and " + v;
+    }
+
+    /** A fresh alias for a subquery, so nested scopes never shadow one another. */
+    String alias(String prefix) {
+        return prefix + (++aliases);
+    }
 
     String condition(ModelInfo model, String alias, Where where) {
         List<String> parts = new ArrayList<>();
@@ -33,16 +63,22 @@ final class Hql {
     }
 
     private String anyOf(ModelInfo model, String alias, Where.AnyOf any) {
+        if (any.groups().isEmpty()) {
+            return "false";
+        }
         StringJoiner or = new StringJoiner(" or ", "(", ")");
         any.groups().forEach(g -> or.add("(" + condition(model, alias, g) + ")"));
         return or.toString();
     }
 
+    /** The through rows are narrowed too: a doctor's patients of another doctor are only the ones both saw. */
     private String through(String alias, Where.Through t) {
         Association a = t.association();
         String throughTargetKey = a.throughTarget() + "Id";
-        return alias + ".id in (select t." + throughTargetKey + " from " + a.through().getSimpleName()
-                + " t where t." + a.foreignKey() + " = " + param(t.ownerId()) + " and t.deletedAt is null)";
+        String link = alias("t");
+        return alias + ".id in (select " + link + "." + throughTargetKey + " from " + a.through().getSimpleName()
+                + " " + link + " where " + link + "." + a.foreignKey() + " = " + param(t.ownerId()) + " and " + link
+                + ".deletedAt is null" + (trusted ? "" : andVisible(ModelInfo.of(a.through()), link)) + ")";
     }
 
     private String condition(ModelInfo model, String alias, Where.Condition c) {

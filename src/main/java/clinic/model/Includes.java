@@ -31,7 +31,7 @@ final class Includes {
             Association a = model.association(inc.association);
             ModelInfo target = ModelInfo.of(a.target());
             List<Model> children = switch (a.kind()) {
-                case BELONGS_TO -> belongsTo(a, parents);
+                case BELONGS_TO -> belongsTo(a, target, parents);
                 case HAS_MANY -> hasMany(a, target, parents, inc);
                 case BELONGS_TO_MANY -> belongsToMany(a, target, parents, inc);
             };
@@ -39,8 +39,11 @@ final class Includes {
         }
     }
 
-    /** Belongs-to rows are normally join-fetched already; any left as proxies are loaded in one query. */
-    private List<Model> belongsTo(Association a, List<? extends Model> parents) {
+    /**
+     * Belongs-to rows are normally join-fetched already; any left as proxies are loaded in one query. One the caller
+     * may not see is shown as null (the access rules make that rare: an appointment you see names people you see).
+     */
+    private List<Model> belongsTo(Association a, ModelInfo target, List<? extends Model> parents) {
         Set<Model> targets = new LinkedHashSet<>();
         Set<Object> missing = new LinkedHashSet<>();
         for (Model p : parents) {
@@ -56,16 +59,44 @@ final class Includes {
             em.createQuery("from " + a.target().getSimpleName() + " t where t.id in (:ids)")
                     .setParameter("ids", missing).getResultList();
         }
+        Set<Object> hidden = hidden(target, targets);
         List<Model> loaded = new ArrayList<>();
-        targets.forEach(t -> loaded.add((Model) Hibernate.unproxy(t)));
+        targets.forEach(t -> {
+            if (!hidden.contains(t.id)) {
+                loaded.add((Model) Hibernate.unproxy(t));
+            }
+        });
+        for (Model p : parents) {
+            Model t = (Model) ModelInfo.read(p, a.name());
+            if (t != null && hidden.contains(t.id)) {
+                p.hide(a.name());
+            }
+        }
         return loaded;
+    }
+
+    /** The ids among {@code rows} that the current access may not see; one query, and none for a full view. */
+    private Set<Object> hidden(ModelInfo model, Set<Model> rows) {
+        Hql hql = new Hql();
+        String visible = hql.visible(model, "c");
+        if (visible == null || rows.isEmpty()) {
+            return Set.of();
+        }
+        Set<Object> hidden = new LinkedHashSet<>();
+        rows.forEach(r -> hidden.add(r.id));
+        String q = "select c.id from " + model.name + " c where c.id in (" + hql.param(Set.copyOf(hidden)) + ") and "
+                + visible;
+        Query query = em.createQuery(q);
+        hql.params.forEach(query::setParameter);
+        hidden.removeAll(query.getResultList());
+        return hidden;
     }
 
     private List<Model> hasMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
         Hql hql = new Hql();
         String q = "select c." + a.foreignKey() + ", c from " + target.name + " c" + joinFetches(target, inc)
                 + " where c." + a.foreignKey() + " in (" + hql.param(ids(parents)) + ") and c.deletedAt is null"
-                + where(hql, target, inc) + " order by c.id";
+                + hql.andVisible(target, "c") + where(hql, target, inc) + " order by c.id";
         return assign(a, parents, run(hql, q));
     }
 
@@ -73,23 +104,28 @@ final class Includes {
         Hql hql = new Hql();
         String q = "select distinct t." + a.foreignKey() + ", c from " + a.through().getSimpleName() + " t join t."
                 + a.throughTarget() + " c where t." + a.foreignKey() + " in (" + hql.param(ids(parents))
-                + ") and t.deletedAt is null and c.deletedAt is null" + where(hql, target, inc)
-                + " order by c.id";
+                + ") and t.deletedAt is null and c.deletedAt is null" + hql.andVisible(ModelInfo.of(a.through()), "t")
+                + hql.andVisible(target, "c") + where(hql, target, inc) + " order by c.id";
         return assign(a, parents, run(hql, q));
     }
 
     /** {@code exists (...)} for a required include, so the root query keeps one row per root. */
     static String exists(Hql hql, Association a, String alias, Where where) {
         ModelInfo target = ModelInfo.of(a.target());
-        String cond = hql.condition(target, "c", where);
+        String c = hql.alias("c");
+        String cond = hql.condition(target, c, where) + hql.andVisible(target, c);
         return switch (a.kind()) {
-            case BELONGS_TO -> "exists (select 1 from " + target.name + " c where c.id = " + alias + "."
-                    + a.foreignKey() + " and " + cond + ")";
-            case HAS_MANY -> "exists (select 1 from " + target.name + " c where c." + a.foreignKey() + " = "
-                    + alias + ".id and c.deletedAt is null and " + cond + ")";
-            case BELONGS_TO_MANY -> "exists (select 1 from " + a.through().getSimpleName() + " t join t."
-                    + a.throughTarget() + " c where t." + a.foreignKey() + " = " + alias
-                    + ".id and t.deletedAt is null and c.deletedAt is null and " + cond + ")";
+            case BELONGS_TO -> "exists (select 1 from " + target.name + " " + c + " where " + c + ".id = " + alias
+                    + "." + a.foreignKey() + " and " + cond + ")";
+            case HAS_MANY -> "exists (select 1 from " + target.name + " " + c + " where " + c + "." + a.foreignKey()
+                    + " = " + alias + ".id and " + c + ".deletedAt is null and " + cond + ")";
+            case BELONGS_TO_MANY -> {
+                String t = hql.alias("t");
+                yield "exists (select 1 from " + a.through().getSimpleName() + " " + t + " join " + t + "."
+                        + a.throughTarget() + " " + c + " where " + t + "." + a.foreignKey() + " = " + alias
+                        + ".id and " + t + ".deletedAt is null and " + c + ".deletedAt is null"
+                        + hql.andVisible(ModelInfo.of(a.through()), t) + " and " + cond + ")";
+            }
         };
     }
 

@@ -36,6 +36,8 @@ public abstract class Model extends PanacheEntity {
     @Column(nullable = false)
     public Integer version;
 
+    private static final Object HIDDEN = new Object();
+
     /** Rows loaded by {@code include} for to-many associations, keyed by association name. */
     @Transient
     private final Map<String, Object> included = new HashMap<>();
@@ -79,6 +81,15 @@ public abstract class Model extends PanacheEntity {
 
     public Object included(String association) {
         return included.get(association);
+    }
+
+    /** A belongsTo the current access may not see: rendered as null, its row never shown. */
+    public boolean hidden(String association) {
+        return included.get(association) == HIDDEN;
+    }
+
+    void hide(String association) {
+        included.put(association, HIDDEN);
     }
 
     void include(String association, Object rows) {

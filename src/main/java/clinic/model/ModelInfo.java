@@ -110,6 +110,15 @@ public final class ModelInfo {
         return m;
     }
 
+    /** Every attribute's value, by name: what a write changed is the difference of two of these. */
+    public Map<String, Object> values(Model row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : attributes.keySet()) {
+            values.put(field, field.equals("id") ? row.id : read(row, field));
+        }
+        return values;
+    }
+
     /** Writes an attribute through its setter, so Hibernate sees the change. */
     public void write(Model row, String field, Object value) {
         try {

@@ -41,6 +41,11 @@ public final class Where implements FindOptions.Option {
         return new Where().and(field, valueOrOperand);
     }
 
+    /** No row at all: what a caller without a right to a model sees of it. */
+    public static Where none() {
+        return new Where().orAny(List.of());
+    }
+
     public static Where or(Where... groups) {
         return new Where().orAny(Arrays.asList(groups));
     }

@@ -2,6 +2,7 @@ package clinic.patient;
 
 import clinic.web.Crud;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /patients}: CRUD, soft delete and restore, and the patient's appointments and doctors. */
+@Authenticated
 @Path("/patients")
 @Tag(name = "Patients",
         description = "Patient: `hasMany(Appointment, {as: 'appointments'})`, `belongsToMany(Doctor, {through: "

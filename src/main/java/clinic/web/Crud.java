@@ -8,6 +8,7 @@ import clinic.model.Model;
 import clinic.model.ModelInfo;
 import clinic.model.Result;
 import clinic.model.Where;
+import clinic.security.Guard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -28,11 +30,13 @@ public class Crud {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final Guard guard;
     private final Rows rows;
 
-    public Crud(ObjectMapper mapper, Validator validator) {
+    public Crud(ObjectMapper mapper, Validator validator, Guard guard) {
         this.mapper = mapper;
         this.validator = validator;
+        this.guard = guard;
         this.rows = new Rows(mapper);
     }
 
@@ -40,6 +44,7 @@ public class Crud {
     public <T extends Model> Response list(Class<T> type, UriInfo uri, Where scope) {
         FindOptions options = QueryString.parse(ModelInfo.of(type), uri.getQueryParameters(),
                 uri.getRequestUri().getRawQuery());
+        guard.read(type, options.paranoid);
         if (scope != null) {
             options.where.and(scope);
         }
@@ -53,6 +58,7 @@ public class Crud {
     /** An association read: 404 when the owner is missing, else the target's list within the owner. */
     public <T extends Model> Response listAssociated(Class<T> ownerType, String id, String association,
                                                      UriInfo uri) {
+        guard.read(ownerType, true);
         T owner = find(ownerType, id, FindOptions.paranoid(true));
         Association a = ModelInfo.of(ownerType).association(association);
         return list(a.target(), uri, Where.associatedWith(a, owner.id));
@@ -61,6 +67,7 @@ public class Crud {
     public <T extends Model> Response get(Class<T> type, String id, UriInfo uri) {
         FindOptions options = QueryString.parseForRow(ModelInfo.of(type), uri.getQueryParameters(),
                 uri.getRequestUri().getRawQuery());
+        guard.read(type, options.paranoid);
         T row = Finder.of(type).findByPk(Ids.parse(id), o -> {
             o.include.addAll(options.include);
             o.paranoid = options.paranoid;
@@ -70,7 +77,9 @@ public class Crud {
 
     @Transactional
     public <T extends Model> Response create(Class<T> type, ObjectNode body, UriInfo uri, Consumer<T> rules) {
+        guard.mayCreate(type);
         T row = Bodies.create(mapper, body, type);
+        guard.create(row);
         save(row, rules);
         return ok(row, List.of(), Set.of()).status(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build()).build();
@@ -80,19 +89,23 @@ public class Crud {
     public <T extends Model> Response update(Class<T> type, String id, ObjectNode body, String ifMatch,
                                              boolean replace, Consumer<T> rules) {
         // Locked, so concurrent writers queue: each sees the version the one before it wrote (412, not a lost update).
+        guard.mayUpdate(type);
         T row = find(type, id, FindOptions.lock());
         Preconditions.check(ifMatch, row.version);
+        Map<String, Object> before = ModelInfo.of(type).values(row);
         if (replace) {
             Bodies.replace(mapper, row, body, type);
         } else {
             Bodies.patch(mapper, row, body);
         }
+        guard.update(row, before);
         save(row, rules);
         return ok(row, List.of(), Set.of()).build();
     }
 
     @Transactional
     public <T extends Model> Response destroy(Class<T> type, String id, boolean force) {
+        guard.delete(type, force);
         T row = find(type, id, FindOptions.paranoid(!force));
         row.destroy(force);
         return Response.noContent().build();
@@ -100,6 +113,7 @@ public class Crud {
 
     @Transactional
     public <T extends Model> Response restore(Class<T> type, String id) {
+        guard.restore(type);
         T row = find(type, id, FindOptions.paranoid(false));
         if (row.deletedAt != null) {
             row.restore();

@@ -1,5 +1,7 @@
 package clinic.web;
 
+import clinic.security.Problems;
+
 import java.util.List;
 
 /** The words of the OpenAPI document that no annotation carries: the API's guide and the problems by case. */
@@ -15,6 +17,13 @@ final class OpenApiDocs {
     static final String INFO = """
             Doctors, patients and appointments over PostgreSQL with the model API of Sequelize: each operation \
             names the Sequelize call it stands for.
+
+            **Access.** Every operation here needs `Authorization: Bearer <token>`, an access token of the \
+            clinic's OIDC provider: press **Authorize** and paste one. In dev mode, `GET /dev/token?as=admin` \
+            (or `clerk`, `doctor:<id>`, `patient:<id>`) answers one. Roles: `admin`, `clerk` (front desk), \
+            `doctor`, `patient`; a doctor sees their own appointments and the patients they have seen, a patient \
+            their own record and appointments. A row outside your records answers 404, like a missing one; an \
+            operation your roles may not do, or a field you may not set, answers 403.
 
             **Rows.** JSON is camelCase. Every row has `id`, `createdAt`, `updatedAt` (ISO-8601, UTC), `deletedAt` \
             (null unless soft-deleted) and `version`; they are read-only, and ignored in a request body. An unknown \
@@ -63,6 +72,9 @@ final class OpenApiDocs {
                 + "Before the service sees them, the HTTP server answers a bare 414 to a request line over 16 KiB "
                 + "and a bare 400 to a target that is not a URI (an unescaped `{ } | ^ \"` or a bad `%` escape).\n";
     }
+
+    static final String BEARER = "An access token (JWT, RS256 or ES256) of the clinic's OIDC provider; in dev mode "
+            + "from `GET /dev/token?as=admin`.";
 
     static final String WHERE = """
             Sequelize's `where`, as Express's `qs` parses brackets:
@@ -122,6 +134,11 @@ final class OpenApiDocs {
     static final Case UNAVAILABLE = new Case("database_unavailable", "The database is unreachable; retry shortly",
             Problem.of(503, "database_unavailable", "Service unavailable",
                     "The database is unreachable; retry shortly", null));
+
+    static final Case UNAUTHENTICATED = new Case("unauthenticated", "No bearer token, or one that failed "
+            + "verification (then `WWW-Authenticate: Bearer error=\"invalid_token\"`)", Problems.UNAUTHENTICATED);
+    static final Case FORBIDDEN = new Case("forbidden", "Your roles do not allow this operation, or the write would "
+            + "set a field you may not set (`errors` names it)", Problems.FORBIDDEN);
 
     static final Problem UNIQUE_VIOLATION = Problem.of(409, "unique_violation", "Conflict", "email is already taken",
             List.of(new Problem.FieldError("/email", "is already taken")));

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ public class OpenApiFilter implements OASFilter {
     /** What an operation is, told by its method and the shape of its path. */
     enum Kind { LIST, ASSOCIATION, READ, CREATE, UPDATE, DESTROY, RESTORE }
 
+    static final String BEARER = "bearer";
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
         api.getInfo().description(OpenApiDocs.INFO);
@@ -42,8 +45,14 @@ public class OpenApiFilter implements OASFilter {
         List.of("ObjectNode", "JsonNode", "JsonNodeType").forEach(api.getComponents()::removeSchema);
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         OpenApiModels.ALL.forEach(m -> OpenApiModels.complete(schemas.get(m.schema())));
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) ->
-                complete(op, method, path.substring(1).split("/"), schemas)));
+        api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(OpenApiDocs.BEARER));
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+            String[] segments = path.substring(1).split("/");
+            if (OpenApiModels.documents(segments[0])) {
+                complete(op, method, segments, schemas);
+            }
+        }));
     }
 
     static Kind kind(HttpMethod method, String[] segments) {
@@ -84,6 +93,7 @@ public class OpenApiFilter implements OASFilter {
         errors(kind, owner).forEach(c -> errors.computeIfAbsent(c.example().status(), s -> new ArrayList<>()).add(c));
         errors.forEach((status, cases) -> responses.addAPIResponse(String.valueOf(status), problem(cases)));
         op.setResponses(responses);
+        op.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
     }
 
     private static void describe(Parameter p) {
@@ -144,6 +154,8 @@ public class OpenApiFilter implements OASFilter {
         if (kind == Kind.UPDATE) {
             cases.add(OpenApiDocs.PRECONDITION);
         }
+        cases.add(OpenApiDocs.UNAUTHENTICATED);
+        cases.add(OpenApiDocs.FORBIDDEN);
         cases.add(OpenApiDocs.UNAVAILABLE);
         return cases;
     }

@@ -36,6 +36,11 @@ record OpenApiModels(String path, String schema, List<String> associations, Prob
 
     static final List<OpenApiModels> ALL = List.of(DOCTOR, PATIENT, APPOINTMENT);
 
+    /** Whether a path's first segment is a model's resource (the rest, like dev mode's token, document themselves). */
+    static boolean documents(String segment) {
+        return ALL.stream().anyMatch(m -> m.path.equals(segment));
+    }
+
     /** The model a path segment names: a resource ({@code doctors}) or an association ({@code patients}). */
     static OpenApiModels byPath(String segment) {
         return ALL.stream().filter(m -> m.path.equals(segment)).findFirst()

@@ -1,5 +1,6 @@
 package clinic.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,7 @@ import java.net.URI;
 public class RootResource {
 
     @GET
+    @PermitAll
     @Operation(hidden = true)
     public Response root() {
         return Response.seeOther(URI.create("/q/swagger-ui")).build();

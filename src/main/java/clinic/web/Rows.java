@@ -77,7 +77,7 @@ final class Rows {
                     }
                     gen.writeEndArray();
                 } else {
-                    Model target = belongsTo(row, a);
+                    Model target = row.hidden(a.name()) ? null : belongsTo(row, a);
                     if (target == null) {
                         gen.writeNull();
                     } else {

@@ -15,7 +15,7 @@ import static clinic.Fixtures.delete;
 import static clinic.Fixtures.json;
 import static clinic.Fixtures.map;
 import static clinic.Fixtures.slot;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static clinic.Fixtures.assertProblem;
 import static clinic.Fixtures.json;
 import static clinic.Fixtures.map;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -12,7 +12,7 @@ import static clinic.Fixtures.createDoctor;
 import static clinic.Fixtures.createPatient;
 import static clinic.Fixtures.delete;
 import static clinic.Fixtures.slot;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;

@@ -18,7 +18,7 @@ import static clinic.Fixtures.json;
 import static clinic.Fixtures.map;
 import static clinic.Fixtures.patient;
 import static clinic.Fixtures.slot;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;

@@ -1,5 +1,6 @@
 package clinic.tried;
 
+import clinic.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class PostmanCollectionTest {
         String baseUrl = root.toString().replaceAll("/+$", "");
         Process newman = new ProcessBuilder(List.of(Tools.requireNewman().toString(), "run",
                 "postman/clinic.postman_collection.json", "-e", "postman/clinic.postman_environment.json",
-                "--env-var", "baseUrl=" + baseUrl, "--color", "off", "--disable-unicode",
+                "--env-var", "baseUrl=" + baseUrl, "--env-var", "token=" + Tokens.admin(), "--color", "off", "--disable-unicode",
                 "--reporters", "cli,junit", "--reporter-junit-export", "target/newman/clinic.xml"))
                 .redirectErrorStream(true).start();
         // newman's own summary goes to the build output, line by line, so CI shows what failed.

@@ -59,6 +59,22 @@ final class SwaggerUi implements AutoCloseable {
         return ui;
     }
 
+    /** Authorize, as a person does: the padlock button, paste the token, Authorize, Close. */
+    void authorize(String token) {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".scheme-container .authorize"))));
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".modal-ux .auth-container input")));
+        replaceText(input, token);
+        click(browser.findElement(By.cssSelector(".modal-ux .auth-btn-wrapper button.authorize")));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal-ux .auth-btn-wrapper button.btn-done"))));
+    }
+
+    /** Reloads the page, as a person coming back later does. */
+    void reload() {
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+    }
+
     /** Clicks an operation's summary so that it expands; returns the operation's block. */
     WebElement expand(String method, String path) {
         By block = By.xpath("//div[contains(@class,'opblock-" + method.toLowerCase() + "')]"

@@ -1,5 +1,6 @@
 package clinic.tried;
 
+import clinic.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,7 +13,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,8 @@ class SwaggerUiTest {
         create("/appointments", "{\"date\":\"2098-06-01T09:00:00Z\",\"doctorId\":" + doctorId
                 + ",\"patientId\":" + patientId + "}");
         try (SwaggerUi ui = SwaggerUi.open(swaggerUi, "swagger-ui-appointments")) {
+            ui.authorize(devToken("clerk"));
+            ui.reload();
             WebElement op = ui.expand("GET", "/appointments");
             ui.tryItOut(op);
             ui.fill(op, "include", "doctor,patient");
@@ -53,6 +56,7 @@ class SwaggerUiTest {
     @Test
     void shouldShowProblemForBlankNameFromSwaggerUi() throws IOException {
         try (SwaggerUi ui = SwaggerUi.open(swaggerUi, "swagger-ui-blank-name")) {
+            ui.authorize(devToken("admin"));
             WebElement op = ui.expand("POST", "/patients");
             ui.tryItOut(op);
             ui.fillBody(op, "{\"name\": \"   \", \"email\": \"" + email() + "\"}");
@@ -69,6 +73,22 @@ class SwaggerUiTest {
     private static long create(String path, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void shouldAnswer401UntilAuthorized() throws IOException {
+        try (SwaggerUi ui = SwaggerUi.open(swaggerUi, "swagger-ui-unauthorized")) {
+            WebElement op = ui.expand("GET", "/doctors");
+            ui.tryItOut(op);
+            String status = ui.execute(op);
+            assertEquals("401", status, () -> "Swagger UI showed " + status + ": " + ui.responseBody(op));
+            assertEquals("unauthenticated", JSON.readTree(ui.responseBody(op)).path("code").asText());
+        }
+    }
+
+    /** The token a person gets from dev mode's /dev/token, with curl or the browser. */
+    private static String devToken(String as) {
+        return Api.anonymous().queryParam("as", as).get("/dev/token").then().statusCode(200).extract().asString();
     }
 
     private static String email() {

@@ -1,21 +1,19 @@
 package clinic.web;
 
+import clinic.PackagedJar;
+import clinic.security.TestIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,42 +27,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GracefulShutdownIT {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private EmbeddedPostgres postgres;
-    private Process service;
-    private String base;
+    private TestIssuer issuer;
+    private PackagedJar service;
+    private String token;
 
     @BeforeEach
     void startServiceOnItsOwnDatabase() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://localhost:" + port;
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "graceful-shutdown-it.log").toFile());
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        pb.environment().put("QUARKUS_LIQUIBASE_MIGRATE_AT_START", "true");
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        service = pb.start();
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (status(get("/q/health/ready")) != 200) {
-            assertTrue(service.isAlive() && System.currentTimeMillis() < deadline, "the jar did not start: see target/graceful-shutdown-it.log");
-            Thread.sleep(250);
-        }
+        issuer = TestIssuer.start();
+        token = issuer.sign(TestIssuer.claims("admin"));
+        service = PackagedJar.start(postgres, Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.jwksUrl(),
+                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER), "graceful-shutdown-it");
     }
 
     @AfterEach
     void stopAll() throws IOException {
-        service.destroyForcibly();
+        service.close();
+        issuer.close();
         postgres.close();
     }
 
     @Test
     void shouldFinishInFlightRequestsAndRefuseNewOnesOnSigterm() throws Exception {
-        String created = send(HttpRequest.newBuilder(URI.create(base + "/doctors")).header("Content-Type", "application/json")
+        String created = service.send(service.request("/doctors", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Dr. Last\",\"email\":\"last@clinic.test\"}")).build()).body();
         long id = Long.parseLong(created.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
 
@@ -73,14 +59,13 @@ class GracefulShutdownIT {
             try (Statement st = lock.createStatement()) {
                 st.execute("SELECT * FROM doctors WHERE id = " + id + " FOR UPDATE");
             }
-            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/doctors/" + id))
+            CompletableFuture<HttpResponse<String>> inFlight = service.sendAsync(service.request("/doctors/" + id, token)
                     .header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"phone\":\"+1 555 0199\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"phone\":\"+1 555 0199\"}")).build());
             Thread.sleep(1000);
             assertFalse(inFlight.isDone(), "the PATCH should wait for the row lock");
 
-            service.destroy();
+            service.process.destroy();
             assertTrue(refusedWithin(Duration.ofSeconds(15)), "new requests were still served after SIGTERM");
             assertFalse(inFlight.isDone(), () -> "the in-flight PATCH should still be waiting, got "
                     + inFlight.handle((r, e) -> r != null ? r.statusCode() + " " + r.body() : e.toString()).join());
@@ -89,7 +74,7 @@ class GracefulShutdownIT {
             HttpResponse<String> finished = inFlight.get(15, TimeUnit.SECONDS);
             assertEquals(200, finished.statusCode(), finished.body());
         }
-        assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
+        assertTrue(service.process.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             var rs = st.executeQuery("SELECT phone FROM doctors WHERE id = " + id);
             assertTrue(rs.next());
@@ -101,29 +86,12 @@ class GracefulShutdownIT {
     private boolean refusedWithin(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            int status = status(get("/doctors"));
+            int status = service.status(service.get("/doctors", token));
             if (status == 503 || status == -1) {
                 return true;
             }
             Thread.sleep(100);
         }
         return false;
-    }
-
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build();
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The status, or -1 when the connection is refused. */
-    private int status(HttpRequest request) throws Exception {
-        try {
-            return send(request).statusCode();
-        } catch (ConnectException e) {
-            return -1;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.Tokens;
 import io.restassured.RestAssured;
 
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,7 @@ final class HostileInputClient {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(60_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\n");
+                    + "Connection: close\r\nAuthorization: Bearer " + Tokens.admin() + "\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
             }

@@ -12,7 +12,7 @@ import java.util.List;
 import static clinic.Fixtures.LEAK;
 import static clinic.Fixtures.assertProblem;
 import static clinic.Fixtures.createDoctor;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

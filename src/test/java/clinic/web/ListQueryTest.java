@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;

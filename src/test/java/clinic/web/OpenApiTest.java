@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -124,21 +124,41 @@ class OpenApiTest {
                             method + " " + path + " " + status);
                 }
             });
-            assertTrue(responses.containsKey("503"), method + " " + path);
+            if (!path.startsWith("/dev/")) {
+                assertTrue(responses.containsKey("503"), method + " " + path);
+            }
+        }));
+    }
+
+    @Test
+    void shouldAskForABearerTokenOnEveryModelOperation() {
+        assertEquals(Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
+                Map.of("type", map(doc(), "components", "securitySchemes", "bearer", "type"),
+                        "scheme", map(doc(), "components", "securitySchemes", "bearer", "scheme"),
+                        "bearerFormat", map(doc(), "components", "securitySchemes", "bearer", "bearerFormat")));
+        Map<String, Map<String, Object>> paths = map(doc(), "paths");
+        paths.forEach((path, item) -> item.forEach((method, op) -> {
+            if (path.startsWith("/dev/")) {
+                assertNull(((Map<?, ?>) op).get("security"), path);
+                return;
+            }
+            assertEquals(List.of(Map.of("bearer", List.of())), ((Map<?, ?>) op).get("security"), method + " " + path);
+            Map<String, Map<String, Object>> responses = map(op, "responses");
+            assertTrue(responses.containsKey("401") && responses.containsKey("403"), method + " " + path);
         }));
     }
 
     @Test
     void shouldListOnlyTheErrorsAnOperationCanGive() {
-        assertEquals(Set.of("201", "400", "409", "413", "422", "503"), responses("post /appointments").keySet());
-        assertEquals(Set.of("201", "400", "409", "413", "503"), responses("post /doctors").keySet());
-        assertEquals(Set.of("200", "400", "404", "409", "412", "413", "422", "503"),
+        assertEquals(Set.of("201", "400", "401", "403", "409", "413", "422", "503"), responses("post /appointments").keySet());
+        assertEquals(Set.of("201", "400", "401", "403", "409", "413", "503"), responses("post /doctors").keySet());
+        assertEquals(Set.of("200", "400", "401", "403", "404", "409", "412", "413", "422", "503"),
                 responses("patch /appointments/{id}").keySet());
-        assertEquals(Set.of("200", "400", "404", "409", "412", "413", "503"),
+        assertEquals(Set.of("200", "400", "401", "403", "404", "409", "412", "413", "503"),
                 responses("put /patients/{id}").keySet());
-        assertEquals(Set.of("200", "400", "503"), responses("get /appointments").keySet());
-        assertEquals(Set.of("200", "400", "404", "503"), responses("get /doctors/{id}/patients").keySet());
-        assertEquals(Set.of("204", "400", "404", "409", "503"), responses("delete /doctors/{id}").keySet());
+        assertEquals(Set.of("200", "400", "401", "403", "503"), responses("get /appointments").keySet());
+        assertEquals(Set.of("200", "400", "401", "403", "404", "503"), responses("get /doctors/{id}/patients").keySet());
+        assertEquals(Set.of("204", "400", "401", "403", "404", "409", "503"), responses("delete /doctors/{id}").keySet());
         assertTrue(node(responses("delete /doctors/{id}"), "409", "content", "application/problem+json", "examples")
 .containsKey("still_referenced"));
         assertTrue(node(responses("post /appointments"), "409", "content", "application/problem+json", "examples")

@@ -9,7 +9,7 @@ import static clinic.Fixtures.doctor;
 import static clinic.Fixtures.email;
 import static clinic.Fixtures.json;
 import static clinic.Fixtures.map;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

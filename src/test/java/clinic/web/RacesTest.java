@@ -20,7 +20,7 @@ import static clinic.Fixtures.createPatient;
 import static clinic.Fixtures.json;
 import static clinic.Fixtures.map;
 import static clinic.Fixtures.slot;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Concurrent clerks: the database and row locks decide, exactly one wins, the others get a clear 409/412. */

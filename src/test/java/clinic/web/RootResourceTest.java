@@ -3,7 +3,7 @@ package clinic.web;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.Matchers.endsWith;
 
 @QuarkusTest

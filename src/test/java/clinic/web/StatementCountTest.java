@@ -19,7 +19,7 @@ import java.util.List;
 
 import static clinic.model.Where.endsWith;
 import static clinic.model.Where.where;
-import static io.restassured.RestAssured.given;
+import static clinic.Api.given;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
