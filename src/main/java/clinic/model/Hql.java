@@ -95,6 +95,14 @@ final class Hql {
             String test = b == null ? "null" : b.toString();
             return path + (op == Op.is ? " is " : " is not ") + test;
         }
+        if (op == Op.contains) {
+            List<Object> values = list(c.field(), type.getComponentType(), raw);
+            Object array = java.lang.reflect.Array.newInstance(type.getComponentType(), values.size());
+            for (int i = 0; i < values.size(); i++) {
+                java.lang.reflect.Array.set(array, i, values.get(i));
+            }
+            return "array_includes(" + path + ", " + param(array) + ")";
+        }
         if (Op.LIST.contains(op)) {
             List<Object> values = list(c.field(), type, raw);
             if ((op == Op.between || op == Op.notBetween) && values.size() != 2) {

@@ -6,7 +6,9 @@ import java.util.Set;
 /** Sequelize's operators, under their Sequelize names. */
 public enum Op {
     eq, ne, gt, gte, lt, lte, between, notBetween, in, notIn,
-    like, notLike, iLike, notILike, startsWith, endsWith, substring, is, not;
+    like, notLike, iLike, notILike, startsWith, endsWith, substring, is, not,
+    /** Array attributes: holds every value given (PostgreSQL's {@code @>}, served by a GIN index). */
+    contains;
 
     static final Set<Op> TEXT = EnumSet.of(like, notLike, iLike, notILike, startsWith, endsWith, substring);
     static final Set<Op> RANGE = EnumSet.of(gt, gte, lt, lte, between, notBetween);
@@ -14,6 +16,12 @@ public enum Op {
 
     /** The operators that fit an attribute of this type. */
     public static Set<Op> allowedFor(Class<?> type) {
+        if (type.isArray()) {
+            return EnumSet.of(contains, is, not);
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return EnumSet.of(is, not);
+        }
         Set<Op> ops = EnumSet.of(eq, ne, in, notIn, is, not);
         if (type == String.class) {
             ops.addAll(TEXT);

@@ -115,6 +115,8 @@ public final class Where implements FindOptions.Option {
     public static Operand startsWith(String prefix) { return new Operand(Op.startsWith, prefix); }
     public static Operand endsWith(String suffix) { return new Operand(Op.endsWith, suffix); }
     public static Operand substring(String part) { return new Operand(Op.substring, part); }
+    /** An array attribute holding every one of {@code values}: {@code where("patientIds", contains(7))}. */
+    public static Operand contains(Object... values) { return new Operand(Op.contains, List.of(values)); }
     /** {@code is(null)}, {@code is(true)}, {@code is(false)}. */
     public static Operand is(Boolean value) { return new Operand(Op.is, value); }
     public static Operand not(Boolean value) { return new Operand(Op.not, value); }

@@ -25,6 +25,7 @@ public class Caller {
     private Set<Role> roles;
     private Long doctorId;
     private Long patientId;
+    private String profile;
 
     public Caller(SecurityIdentity identity, @ConfigProperty(name = "clinic.profile-claim") String profileClaim) {
         this.identity = identity;
@@ -36,6 +37,12 @@ public class Caller {
             read();
         }
         return roles;
+    }
+
+    /** The profile claim as the token has it ({@code Doctor/51}), whether or not it is well formed; or null. */
+    public String profile() {
+        roles();
+        return profile;
     }
 
     /** The doctor this caller acts for, or null. */
@@ -55,10 +62,11 @@ public class Caller {
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(profileClaim);
             String text = claim instanceof JsonString s ? s.getString() : claim instanceof String s ? s : "";
-            Matcher profile = PROFILE.matcher(text);
-            if (profile.matches()) {
-                long id = Long.parseLong(profile.group(2));
-                if (profile.group(1).equals("Doctor")) {
+            profile = text.isEmpty() ? null : text;
+            Matcher row = PROFILE.matcher(text);
+            if (row.matches()) {
+                long id = Long.parseLong(row.group(2));
+                if (row.group(1).equals("Doctor")) {
                     doctorId = id;
                 } else {
                     patientId = id;

@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.audit.AuditTrail;
 import clinic.model.Association;
 import clinic.model.FindOptions;
 import clinic.model.Finder;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The CRUD every resource shares, over the models' Sequelize API; resources add paths, docs and rules. */
 @ApplicationScoped
@@ -31,12 +33,14 @@ public class Crud {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Guard guard;
+    private final AuditTrail trail;
     private final Rows rows;
 
-    public Crud(ObjectMapper mapper, Validator validator, Guard guard) {
+    public Crud(ObjectMapper mapper, Validator validator, Guard guard, AuditTrail trail) {
         this.mapper = mapper;
         this.validator = validator;
         this.guard = guard;
+        this.trail = trail;
         this.rows = new Rows(mapper);
     }
 
@@ -49,10 +53,36 @@ public class Crud {
             options.where.and(scope);
         }
         Result<T> result = Finder.of(type).findAndCountAll(options);
-        return Response.ok(rows.render(result.rows(), options.include, options.attributes))
-                .header("X-Total-Count", result.count())
-                .header("Link", Links.of(uri, options, result.count()))
-                .build();
+        trail.read(result.rows(), options.include);
+        return paged(Response.ok(rows.render(result.rows(), options.include, options.attributes)), uri, options,
+                result.count());
+    }
+
+    /**
+     * A page of rows within a scope, in an order, shown through a view: for reads that show less than the rows hold
+     * (the query string may only page them).
+     */
+    public <T extends Model> Response page(Class<T> type, UriInfo uri, FindOptions.Option scope,
+                                           FindOptions.Option order, Function<T, ?> view) {
+        FindOptions options = QueryString.parse(ModelInfo.of(type), uri.getQueryParameters(),
+                uri.getRequestUri().getRawQuery());
+        scope.applyTo(options);
+        order.applyTo(options);
+        guard.read(type, options.paranoid);
+        Result<T> result = Finder.of(type).findAndCountAll(options);
+        return paged(Response.ok(result.rows().stream().map(view).toList()), uri, options, result.count());
+    }
+
+    /** The owner of an association-like read, found as the caller may see it (404 otherwise). */
+    public <T extends Model> T owner(Class<T> type, String id) {
+        guard.read(type, true);
+        T owner = find(type, id, FindOptions.paranoid(false));
+        trail.touch(owner);
+        return owner;
+    }
+
+    private static Response paged(Response.ResponseBuilder page, UriInfo uri, FindOptions options, long count) {
+        return page.header("X-Total-Count", count).header("Link", Links.of(uri, options, count)).build();
     }
 
     /** An association read: 404 when the owner is missing, else the target's list within the owner. */
@@ -60,6 +90,7 @@ public class Crud {
                                                      UriInfo uri) {
         guard.read(ownerType, true);
         T owner = find(ownerType, id, FindOptions.paranoid(true));
+        trail.touch(owner);
         Association a = ModelInfo.of(ownerType).association(association);
         return list(a.target(), uri, Where.associatedWith(a, owner.id));
     }
@@ -72,6 +103,7 @@ public class Crud {
             o.include.addAll(options.include);
             o.paranoid = options.paranoid;
         }).orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
+        trail.read(List.of(row), options.include);
         return ok(row, options.include, options.attributes).build();
     }
 
@@ -79,8 +111,10 @@ public class Crud {
     public <T extends Model> Response create(Class<T> type, ObjectNode body, UriInfo uri, Consumer<T> rules) {
         guard.mayCreate(type);
         T row = Bodies.create(mapper, body, type);
+        trail.touch(row);
         guard.create(row);
         save(row, rules);
+        trail.wrote(row, Map.of(), ModelInfo.of(type).values(row), 201);
         return ok(row, List.of(), Set.of()).status(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build()).build();
     }
@@ -93,6 +127,7 @@ public class Crud {
         T row = find(type, id, FindOptions.lock());
         Preconditions.check(ifMatch, row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
+        trail.touch(row);
         if (replace) {
             Bodies.replace(mapper, row, body, type);
         } else {
@@ -100,6 +135,7 @@ public class Crud {
         }
         guard.update(row, before);
         save(row, rules);
+        trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
         return ok(row, List.of(), Set.of()).build();
     }
 
@@ -107,7 +143,10 @@ public class Crud {
     public <T extends Model> Response destroy(Class<T> type, String id, boolean force) {
         guard.delete(type, force);
         T row = find(type, id, FindOptions.paranoid(!force));
+        Map<String, Object> before = ModelInfo.of(type).values(row);
+        trail.touch(row);
         row.destroy(force);
+        trail.wrote(row, before, force ? Map.of() : ModelInfo.of(type).values(row), 204);
         return Response.noContent().build();
     }
 
@@ -115,9 +154,12 @@ public class Crud {
     public <T extends Model> Response restore(Class<T> type, String id) {
         guard.restore(type);
         T row = find(type, id, FindOptions.paranoid(false));
+        Map<String, Object> before = ModelInfo.of(type).values(row);
+        trail.touch(row);
         if (row.deletedAt != null) {
             row.restore();
         }
+        trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
         return ok(row, List.of(), Set.of()).build();
     }
 

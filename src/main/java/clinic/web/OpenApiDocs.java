@@ -23,7 +23,8 @@ final class OpenApiDocs {
             (or `clerk`, `doctor:<id>`, `patient:<id>`) answers one. Roles: `admin`, `clerk` (front desk), \
             `doctor`, `patient`; a doctor sees their own appointments and the patients they have seen, a patient \
             their own record and appointments. A row outside your records answers 404, like a missing one; an \
-            operation your roles may not do, or a field you may not set, answers 403.
+            operation your roles may not do, or a field you may not set, answers 403. Every request with a valid \
+            token leaves an audit event (see **Audit**: `GET /audit-events`, `GET /patients/{id}/access-log`).
 
             **Rows.** JSON is camelCase. Every row has `id`, `createdAt`, `updatedAt` (ISO-8601, UTC), `deletedAt` \
             (null unless soft-deleted) and `version`; they are read-only, and ignored in a request body. An unknown \
@@ -35,8 +36,8 @@ final class OpenApiDocs {
             |---|---|---|
             | `where[f]=v` | `where[status]=booked` | `f = v` |
             | `where[f][op]=v` | `where[date][gte]=2026-01-01T00:00:00Z` | operators `eq ne gt gte lt lte between \
-            notBetween in notIn like notLike iLike notILike startsWith endsWith substring is not`; lists \
-            comma-separated; `is` takes `null`, `true`, `false` |
+            notBetween in notIn like notLike iLike notILike startsWith endsWith substring is not`, and `contains` \
+            for array fields; lists comma-separated; `is` takes `null`, `true`, `false` |
             | `where[or][i][f][op]=v` | `where[or][0][name][iLike]=%ann%&where[or][1][email][iLike]=%ann%` | OR \
             of groups, each group ANDs its conditions |
             | `include=a,b.c` | `include=doctor,patient`, `include=appointments.patient` | eager loading, nested \
@@ -80,8 +81,9 @@ final class OpenApiDocs {
             Sequelize's `where`, as Express's `qs` parses brackets:
             - `where[f]=v`: `f = v`
             - `where[f][op]=v` with `op` one of `eq ne gt gte lt lte between notBetween in notIn like notLike iLike \
-            notILike startsWith endsWith substring is not`; `in`, `notIn`, `between` and `notBetween` take a \
-            comma-separated list, `is` takes `null`, `true` or `false`; `like` patterns use `%%` and `_`
+            notILike startsWith endsWith substring is not contains`; `in`, `notIn`, `between`, `notBetween` and \
+            `contains` take a comma-separated list, `is` takes `null`, `true` or `false`; `like` patterns use `%%` \
+            and `_`; `contains` (array fields) holds every value given
             - `where[or][i][f][op]=v`: an OR of the groups `i`, each group ANDs its conditions
 
             All conditions outside `or` are ANDed. Fields of %s: %s. Text operators need a text field, range \

@@ -49,7 +49,9 @@ public class OpenApiFilter implements OASFilter {
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(OpenApiDocs.BEARER));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
             String[] segments = path.substring(1).split("/");
-            if (OpenApiModels.documents(segments[0])) {
+            if (segments.length == 3 && segments[2].equals("access-log")) {
+                accessLog(op);
+            } else if (OpenApiModels.documents(segments[0])) {
                 complete(op, method, segments, schemas);
             }
         }));
@@ -93,6 +95,24 @@ public class OpenApiFilter implements OASFilter {
         errors(kind, owner).forEach(c -> errors.computeIfAbsent(c.example().status(), s -> new ArrayList<>()).add(c));
         errors.forEach((status, cases) -> responses.addAPIResponse(String.valueOf(status), problem(cases)));
         op.setResponses(responses);
+        op.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+    }
+
+    /** A patient's access log: paged, and refused or missing like any read. */
+    private static void accessLog(Operation op) {
+        op.addParameter(OpenApiParameters.limit());
+        op.addParameter(OpenApiParameters.offset());
+        APIResponses responses = OASFactory.createAPIResponses();
+        op.setResponses(responses);
+        responses.addAPIResponse("200", OASFactory.createAPIResponse().description("The log's page, newest first: "
+                + "`recordedAt`, `actorName`, `roles`, `profile`, `action`, `status`, `path` of each event")
+                .addHeader("X-Total-Count", header("Events that touched the patient", SchemaType.INTEGER))
+                .addHeader("Link", header("RFC 8288 links to the `first`, `prev` and `next` pages", SchemaType.STRING)));
+        Map<Integer, List<OpenApiDocs.Case>> errors = new TreeMap<>();
+        List.of(BAD_ID, BAD_QUERY, OpenApiDocs.notFound("Patient"), OpenApiDocs.UNAUTHENTICATED, OpenApiDocs.FORBIDDEN,
+                        OpenApiDocs.UNAVAILABLE)
+                .forEach(c -> errors.computeIfAbsent(c.example().status(), s -> new ArrayList<>()).add(c));
+        errors.forEach((status, cases) -> responses.addAPIResponse(String.valueOf(status), problem(cases)));
         op.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
     }
 

@@ -34,7 +34,12 @@ record OpenApiModels(String path, String schema, List<String> associations, Prob
                     "where[status]=booked", Map.of("status", "booked"),
                     "where[date][gte]=2026-01-01T00:00:00Z", Map.of("date][gte", "2026-01-01T00:00:00Z")));
 
-    static final List<OpenApiModels> ALL = List.of(DOCTOR, PATIENT, APPOINTMENT);
+    static final OpenApiModels AUDIT_EVENT = new OpenApiModels("audit-events", "AuditEvent", List.of(), null, null,
+            false, false, where(
+                    "where[patientIds][contains]=1", Map.of("patientIds][contains", "1"),
+                    "where[action]=update&where[status][gte]=400", Map.of("action", "update", "status][gte", "400")));
+
+    static final List<OpenApiModels> ALL = List.of(DOCTOR, PATIENT, APPOINTMENT, AUDIT_EVENT);
 
     /** Whether a path's first segment is a model's resource (the rest, like dev mode's token, document themselves). */
     static boolean documents(String segment) {

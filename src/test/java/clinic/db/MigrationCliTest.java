@@ -39,17 +39,17 @@ class MigrationCliTest {
         assertEquals(3, db.count("doctors"));
 
         assertEquals(0, run("db:migrate:status"));
-        assertTrue(printed().endsWith("11 applied (up), 0 pending (down).\n"));
+        assertTrue(printed().endsWith("12 applied (up), 0 pending (down).\n"));
 
         assertEquals(0, run("db:seed:undo:all"));
         assertEquals(0, db.count("doctors"));
 
         assertEquals(0, run("db:migrate:undo"));
-        assertTrue(printed().contains("appointments-agenda-covering-indexes (006-agenda-covering-indexes.yaml): reverted"));
+        assertTrue(printed().contains("audit-events-table (007-audit-events.yaml): reverted"));
 
         assertEquals(0, run("db:migrate:undo:all"));
         assertEquals(0, run("db:migrate:status"));
-        assertTrue(printed().endsWith("0 applied (up), 11 pending (down).\n"));
+        assertTrue(printed().endsWith("0 applied (up), 12 pending (down).\n"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +46,11 @@ class MigrationRollbackTest {
         db.output();
 
         db.migrations.undo();
-        assertTrue(db.output().contains(
-                "== appointments-agenda-covering-indexes (006-agenda-covering-indexes.yaml): reverted"));
+        assertTrue(db.output().contains("== audit-events-table (007-audit-events.yaml): reverted"));
         List<String> undone = db.schema();
         assertNotEquals(migrated, undone);
-        assertTrue(migrated.stream().anyMatch(line -> line.contains("INCLUDE")), migrated::toString);
-        assertTrue(undone.stream().noneMatch(line -> line.contains("INCLUDE")), undone::toString);
+        assertTrue(migrated.stream().anyMatch(line -> line.contains("audit_events")), migrated::toString);
+        assertTrue(undone.stream().noneMatch(line -> line.contains("audit_events")), undone::toString);
 
         db.migrations.migrate();
         assertEquals(migrated, db.schema());
@@ -63,7 +63,7 @@ class MigrationRollbackTest {
         List<String> previous = migrated;
         db.output();
 
-        for (int undone = 1; undone <= 10; undone++) {
+        for (int undone = 1; undone <= 11; undone++) {
             db.migrations.undo();
             assertTrue(db.output().contains(": reverted"), "undo number " + undone);
             List<String> schema = db.schema();
@@ -76,5 +76,28 @@ class MigrationRollbackTest {
 
         db.migrations.migrate();
         assertEquals(migrated, db.schema());
+    }
+
+    @Test
+    void shouldRefuseToUndoTheAuditTrailWhileItHoldsRows() throws Exception {
+        db.migrations.migrate();
+        try (var st = db.connection.createStatement()) {
+            st.execute("INSERT INTO audit_events (id, recorded_at, actor, roles, action, method, path, patient_ids,"
+                    + " status, request_id, created_at, updated_at, version) VALUES (nextval('audit_events_seq'),"
+                    + " now(), 'someone', '{admin}', 'read', 'GET', '/patients/1', '{1}', 200, 'r1', now(), now(), 0)");
+        }
+        if (!db.connection.getAutoCommit()) {
+            db.connection.commit(); // Liquibase leaves the connection in a transaction of its own
+        }
+        List<String> migrated = db.schema();
+        db.output();
+        Exception refused = assertThrows(Exception.class, () -> db.migrations.undo(), () -> db.output());
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            why.append(t.getMessage()).append('\n');
+        }
+        assertTrue(why.toString().contains("refusing to drop audit_events while it holds rows"), why.toString());
+        assertEquals(migrated, db.schema());
+        assertEquals(1, db.count("audit_events"));
     }
 }

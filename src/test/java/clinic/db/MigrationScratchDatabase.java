@@ -42,6 +42,14 @@ final class MigrationScratchDatabase implements AutoCloseable {
               JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = 'public' AND c.relname NOT LIKE 'databasechangelog%'
             UNION ALL
+            SELECT 'trigger ' || tgname || ' on ' || tgrelid::regclass || ' ' || pg_get_triggerdef(oid)
+              FROM pg_trigger WHERE NOT tgisinternal
+            UNION ALL
+            SELECT 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+              FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'public'
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+            UNION ALL
             SELECT 'sequence ' || sequencename || ' ' || data_type || ' start ' || start_value
                    || ' increment ' || increment_by FROM pg_sequences WHERE schemaname = 'public'
             ORDER BY 1

@@ -35,8 +35,8 @@ class MigrationStatusTest {
         assertEquals("Migrations:", lines.get(0));
         assertTrue(lines.get(1).matches(DOWN + "001-btree-gist +001-btree-gist.yaml"), lines.get(1));
         assertTrue(lines.contains("Seeders (context seed):"), lines::toString);
-        assertTrue(lines.get(12).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(12));
-        assertEquals("0 applied (up), 11 pending (down).", lines.get(13));
+        assertTrue(lines.get(13).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(13));
+        assertEquals("0 applied (up), 12 pending (down).", lines.get(14));
     }
 
     @Test
@@ -51,9 +51,10 @@ class MigrationStatusTest {
         assertTrue(lines.get(2).matches(UP + "doctors-table +002-doctors.yaml"), lines.get(2));
         assertTrue(lines.get(9).matches(UP + "appointments-no-overlap +005-appointments-no-overlap.yaml"),
                 lines.get(9));
-        assertTrue(lines.get(10).matches(DOWN + "appointments-agenda-covering-indexes +006-agenda-covering-indexes.yaml"),
+        assertTrue(lines.get(10).matches(UP + "appointments-agenda-covering-indexes +006-agenda-covering-indexes.yaml"),
                 lines.get(10));
-        assertTrue(lines.get(12).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(12));
-        assertEquals("9 applied (up), 2 pending (down).", lines.get(13));
+        assertTrue(lines.get(11).matches(DOWN + "audit-events-table +007-audit-events.yaml"), lines.get(11));
+        assertTrue(lines.get(13).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(13));
+        assertEquals("10 applied (up), 2 pending (down).", lines.get(14));
     }
 }

@@ -1,6 +1,7 @@
 package clinic.security;
 
 import clinic.Api;
+import clinic.Clinic;
 import clinic.appointment.Appointment;
 import clinic.doctor.Doctor;
 import clinic.model.Association;

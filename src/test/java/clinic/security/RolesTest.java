@@ -1,6 +1,7 @@
 package clinic.security;
 
 import clinic.Api;
+import clinic.Clinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,12 @@ class RolesTest {
                         "/doctors/" + c.d1() + "?paranoid=false"), allow("admin", 200)),
                 new Cell("paranoid=false", c -> get("/doctors?paranoid=false"), allow("admin", 200)),
                 new Cell("association read", c -> get("/doctors/" + c.d1() + "/patients"),
-                        allow("admin", 200, "clerk", 200, "doctor", 200, "patient", 200)));
+                        allow("admin", 200, "clerk", 200, "doctor", 200, "patient", 200)),
+                new Cell("search the audit trail", c -> get("/audit-events?limit=1"), allow("admin", 200)),
+                new Cell("own access log", c -> get("/patients/" + c.p1() + "/access-log"),
+                        allow("admin", 200, "patient", 200)),
+                new Cell("another patient's access log", c -> get("/patients/" + c.p2() + "/access-log"),
+                        allow("admin", 200, "patient", 404)));
     }
 
     private static Request get(String path) {

@@ -71,6 +71,20 @@ class StatementCountTest {
     }
 
     @Test
+    void shouldAddExactlyOneAuditInsertToAPageWhateverItsSize() {
+        String doctorIds = doctorIds();
+        for (int limit : new int[] {3, 18}) {
+            String requestId = java.util.UUID.randomUUID().toString();
+            long statements = count(() -> given().header("X-Request-Id", requestId)
+                    .queryParam("include", "doctor,patient").queryParam("where[doctorId][in]", doctorIds)
+                    .queryParam("limit", limit).get("/appointments").then().statusCode(200));
+            assertEquals(2, statements, "the page's own statements, at limit " + limit);
+            assertEquals(1, clinic.audit.AuditEvent.count(where("requestId", requestId)),
+                    "one audit insert (a single statement, outside Hibernate) at limit " + limit);
+        }
+    }
+
+    @Test
     void shouldLoadDoctorsWithAppointmentsAndPatientsInAtMostFourStatements() {
         for (int limit : new int[] {1, 3}) {
             long statements = count(() -> given()

@@ -1,6 +1,5 @@
-package clinic.security;
+package clinic;
 
-import clinic.Tokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +13,9 @@ import static clinic.Fixtures.slot;
  * Two doctors, two patients and three appointments, made by an admin: d1–p1, d2–p2, and d2–p1, so p1 has two
  * doctors and d1 must not see p1's visit to d2. Every access test starts from one of its own.
  */
-record Clinic(long d1, long d2, long p1, long p2, long a11, long a22, long a21) {
+public record Clinic(long d1, long d2, long p1, long p2, long a11, long a22, long a21) {
 
-    static Clinic create() {
+    public static Clinic create() {
         long d1 = createDoctor();
         long d2 = createDoctor();
         long p1 = createPatient();
@@ -26,7 +25,7 @@ record Clinic(long d1, long d2, long p1, long p2, long a11, long a22, long a21) 
                 createAppointment(d2, p2, t.plus(Duration.ofHours(1))), createAppointment(d2, p1, t.plus(Duration.ofHours(2))));
     }
 
-    String token(String caller) {
+    public String token(String caller) {
         return switch (caller) {
             case "admin" -> Tokens.admin();
             case "clerk" -> Tokens.clerk();

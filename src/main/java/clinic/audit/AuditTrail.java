@@ -1,0 +1,137 @@
+package clinic.audit;
+
+import clinic.model.Include;
+import clinic.model.Model;
+import clinic.model.ModelInfo;
+import clinic.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One request's audit event. A write that succeeds adds it to its own transaction ({@link #wrote}), so the change
+ * and its event commit together or not at all; every other outcome (reads, refusals, failures, a rollback) is
+ * recorded after the fact by {@link AuditFilter} with the status answered.
+ */
+@RequestScoped
+public class AuditTrail {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Map<String, String> MODELS = Map.of("doctors", "Doctor", "patients", "Patient",
+            "appointments", "Appointment", "audit-events", "AuditEvent");
+
+    /** Kept by the database layer on every write: not what the caller changed. */
+    private static final java.util.Set<String> ROW_KEEPING = java.util.Set.of("createdAt", "updatedAt", "version");
+
+    private final SecurityIdentity identity;
+    private final Caller caller;
+    private final HttpServerRequest request;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AuditWriter writer;
+    private final TreeSet<Long> patientIds = new TreeSet<>();
+    private boolean committed;
+
+    public AuditTrail(SecurityIdentity identity, Caller caller, HttpServerRequest request,
+                      TransactionSynchronizationRegistry transactions, AuditWriter writer) {
+        this.identity = identity;
+        this.caller = caller;
+        this.request = request;
+        this.transactions = transactions;
+        this.writer = writer;
+    }
+
+    /** Rows the response holds, with their includes. */
+    public void read(Collection<? extends Model> rows, List<Include> includes) {
+        PatientIds.collect(patientIds, rows, includes);
+    }
+
+    /** A row a write is about, whether or not the write goes through. */
+    public void touch(Model row) {
+        PatientIds.collect(patientIds, row);
+    }
+
+    /** A write that went through: its event joins the write's transaction, with what changed. */
+    public void wrote(Model row, Map<String, Object> before, Map<String, Object> after, int status) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            if (!Objects.equals(value, before.get(field)) && !ROW_KEEPING.contains(field)) {
+                changes.put(field, java.util.Arrays.asList(before.get(field), value));
+            }
+        });
+        PatientIds.collect(patientIds, row.getClass(), before);
+        PatientIds.collect(patientIds, row.getClass(), after);
+        writer.insert(event(status, changes));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int outcome) {
+                committed = outcome == Status.STATUS_COMMITTED;
+            }
+        });
+    }
+
+    /** Whether this request's event already committed with its write. */
+    boolean committed() {
+        return committed;
+    }
+
+    /** The event of any other outcome, on its own (the write's transaction, if any, has ended). */
+    void record(int status) {
+        writer.insert(event(status, null));
+    }
+
+    private AuditEvent event(int status, Map<String, Object> changes) {
+        AuditEvent e = new AuditEvent();
+        e.recordedAt = Instant.now();
+        e.actor = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+                : identity.getPrincipal().getName();
+        e.actorName = identity.getPrincipal().getName();
+        e.roles = caller.roles().stream().map(Enum::name).toArray(String[]::new);
+        e.profile = caller.profile();
+        e.method = request.method().name();
+        e.path = request.path();
+        e.query = request.query();
+        String[] segments = e.path.substring(1).split("/");
+        e.entityType = MODELS.get(segments[0]);
+        e.entityId = segments.length > 1 && segments[1].matches("[1-9][0-9]{0,17}") ? Long.valueOf(segments[1]) : null;
+        e.action = action(e.method, segments);
+        e.patientIds = patientIds.toArray(Long[]::new);
+        e.status = status;
+        e.changes = changes == null || changes.isEmpty() ? null : changes;
+        String sent = request.getHeader("X-Request-Id");
+        e.requestId = sent != null && REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return e;
+    }
+
+    private static String action(String method, String[] segments) {
+        return switch (method) {
+            case "GET", "HEAD" -> segments.length == 2 ? "read" : "search";
+            case "POST" -> segments.length == 3 && segments[2].equals("restore") ? "restore" : "create";
+            case "DELETE" -> "delete";
+            default -> "update";
+        };
+    }
+
+    /** Whether requests to this path are audited: the models, the trail, and the patients' access logs. */
+    static boolean audited(String path) {
+        int end = path.indexOf('/', 1);
+        return MODELS.containsKey(path.substring(1, end < 0 ? path.length() : end));
+    }
+}
