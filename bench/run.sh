@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, one command: ./bench/run.sh   (settings below, as environment variables; see README "Benchmark")
-# Builds the jar, starts PostgreSQL and the service in prod mode, loads a dataset with SQL, drives each workload with
-# wrk, runs pgbench on the SQL the service issued for the two read workloads, and prints one table.
+# Builds the jar, signs bearer tokens with a key of its own, starts PostgreSQL and the service in prod mode, loads a
+# dataset with SQL, drives each workload with wrk, runs pgbench on the SQL the service issued for the two read
+# workloads, and prints one table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +41,13 @@ trap 'exit 130' INT TERM
 command -v wrk >/dev/null || { log "installing wrk"; ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -qq wrk >/dev/null; }
 [ "$BUILD" = 1 ] && { log "building the jar"; ./mvnw -B -q package -DskipTests; }
 
+# The service verifies tokens against this run's own key: a Java single-file program, because the JDK is already
+# needed, it builds the JWKS the way the tests do (TestIssuer), and openssl + python would split that across two tools.
+ISSUER=https://bench.clinic.invalid
+java bench/BenchIssuer.java "$BENCH_DIR" "$ISSUER" admin clerk
+export BENCH_TOKEN_ADMIN BENCH_TOKEN_CLERK
+BENCH_TOKEN_ADMIN=$(cat "$BENCH_DIR/admin.jwt") BENCH_TOKEN_CLERK=$(cat "$BENCH_DIR/clerk.jwt")
+
 if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then use_configured_pg; else start_embedded_pg; fi
 q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 log "PostgreSQL at $PGHOST:$PGPORT"
@@ -48,12 +56,23 @@ APP_PORT=$(free_port)
 BASE=http://127.0.0.1:$APP_PORT
 # shellcheck disable=SC2086
 # Prod mode migrates only when asked to.
-QUARKUS_HTTP_PORT=$APP_PORT java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
+QUARKUS_HTTP_PORT=$APP_PORT MP_JWT_VERIFY_PUBLICKEY_LOCATION=$BENCH_DIR/jwks.json MP_JWT_VERIFY_ISSUER=$ISSUER \
+  java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
   -jar target/quarkus-app/quarkus-run.jar >"$BENCH_DIR/service.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 120); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
 curl -fs "$BASE/q/health/ready" >/dev/null || { tail -20 "$BENCH_DIR/service.log"; exit 1; }
 log "service (pid $APP_PID) at $BASE"
+
+# Access control is on (no token: 401) and both tokens pass on every model (a refused one would measure only 401s).
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+for m in doctors patients appointments; do
+  s=$(status "$BASE/$m?limit=1"); [ "$s" = 401 ] || { log "GET /$m without a token answered $s, not 401"; exit 1; }
+  for role in admin clerk; do
+    s=$(status -H "Authorization: Bearer $(cat "$BENCH_DIR/$role.jwt")" "$BASE/$m?limit=1")
+    [ "$s" = 200 ] || { log "GET /$m as $role answered $s"; tail -5 "$BENCH_DIR/service.log"; exit 1; }
+  done
+done
 
 load() {  # scale
   local a t0; a=$(appointments_of "$1"); t0=$(date +%s.%N)
@@ -131,7 +150,7 @@ capture_sql() {  # name path subs
   logfile=$(q -c "SELECT pg_current_logfile()")
   offset=$(q -c "SELECT size FROM pg_stat_file('$logfile')")
   q -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null; sleep 1
-  curl -fsS "$BASE$2" >/dev/null
+  curl -fsS -H "Authorization: Bearer $BENCH_TOKEN_CLERK" "$BASE$2" >/dev/null
   q -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
   { echo "$4"; q -c "SELECT pg_read_file('$logfile', $offset, 10000000)" | awk -v subs="$3" -f bench/to-pgbench.awk; } \
     >"$OUT/$1.pgbench"
