@@ -22,6 +22,7 @@ LOAD_PARTS=$(nproc)               # parallel loader sessions
 BENCH_DIR=$PWD/target/bench
 OUT=$BENCH_DIR/out
 mkdir -p "$OUT"
+rm -f "$OUT"/*.runs  # the 4xx/5xx check at the end reads this run's
 source bench/pg.sh
 
 appointments_of() { case $1 in 10k) echo 10000 ;; 200k) echo 200000 ;; 1M) echo 1000000 ;;
@@ -134,14 +135,15 @@ warm_up() {  # script args...
   log "warmed up $1 in $t s ($rps req/s)"
 }
 
-# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg" and the errors.
+# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg", then the sums of the measured runs'
+# 4xx/5xx answers (wrk counts statuses over 399) and socket errors.
 workload() {  # name script args...
   local name=$1; shift
   warm_up "$@"
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
   echo "$(for c in 2 3 4 7 8 9; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
-       "$(awk '{ e += $5 + $6 } END { print e + 0 }' "$OUT/$name.runs")"
+       "$(awk '{ h += $5; s += $6 } END { print h + 0, s + 0 }' "$OUT/$name.runs")"
 }
 
 # The SQL the service issues for one request, from PostgreSQL's statement log, as a pgbench script.
@@ -199,15 +201,16 @@ LOAD_END=$(loadavg)
   echo "clinic benchmark $(date -u +%FT%TZ)  scale $SCALE  ${DURATION}s x $REPEAT runs (medians), $CONNECTIONS connections, $THREADS threads"
   echo "load average at start: $LOAD_START  at end: $LOAD_END   nproc $(nproc)"
   echo
-  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %6s | %11s | %10s |\n' workload req/s "p50 ms" "p99 ms" \
-    SQL/req "pgbench tps" service/pgbench errors "JVM CPU/req" "PG CPU/req"
-  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|-------:|------------:|-----------:|'
+  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %11s | %10s |\n' workload req/s \
+    "p50 ms" "p99 ms" SQL/req "pgbench tps" service/pgbench 4xx/5xx "sock err" "JVM CPU/req" "PG CPU/req"
+  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
+'------------:|-----------:|'
   for w in by-id agenda doctor-patients book patch-patient; do
-    read -r rps p50 p99 stmts jvm pg errs <<<"${R[$w]}"
+    read -r rps p50 p99 stmts jvm pg http sock <<<"${R[$w]}"
     tps=${PGB[$w]:-} ratio=-
     [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
-    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %6s | %8s ms | %7s ms |\n' "$w" "$rps" "$p50" "$p99" \
-      "$stmts" "${tps:--}" "$ratio" "$errs" "$jvm" "$pg"
+    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %8s ms | %7s ms |\n' "$w" "$rps" \
+      "$p50" "$p99" "$stmts" "${tps:--}" "$ratio" "$http" "$sock" "$jvm" "$pg"
   done
   echo
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
@@ -215,3 +218,6 @@ LOAD_END=$(loadavg)
   echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
 } | tee "$OUT/table.txt"
+# Every answer should be 2xx: a 401/403 (token), 409 (overlap) or 5xx means the workload measured something else.
+FAILED=$(awk '$5 > 0 { print FILENAME }' "$OUT"/*.runs | sort -u | xargs -r -n1 basename -s .runs | paste -sd' ')
+[ -z "$FAILED" ] || { log "FAILED: 4xx/5xx answers in the measured runs of: $FAILED (see $OUT/*.runs)"; exit 1; }
