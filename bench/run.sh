@@ -48,6 +48,11 @@ ISSUER=https://bench.clinic.invalid
 java bench/BenchIssuer.java "$BENCH_DIR" "$ISSUER" admin clerk
 export BENCH_TOKEN_ADMIN BENCH_TOKEN_CLERK
 BENCH_TOKEN_ADMIN=$(cat "$BENCH_DIR/admin.jwt") BENCH_TOKEN_CLERK=$(cat "$BENCH_DIR/clerk.jwt")
+log "verifying the clerk token with the service's parser, to time it"
+VERIFY_US=$(java -cp 'target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*' bench/VerifyCost.java \
+  "$BENCH_DIR/jwks.json" "$ISSUER" "$BENCH_DIR/clerk.jwt" | sed -n 's/^VERIFY cpu_us=\([0-9.]*\).*/\1/p')
+[ -n "$VERIFY_US" ] || { log "bench/VerifyCost.java printed no VERIFY line"; exit 1; }
+log "token verification: $VERIFY_US us CPU"
 
 if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then use_configured_pg; else start_embedded_pg; fi
 q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
@@ -201,17 +206,22 @@ LOAD_END=$(loadavg)
   echo "clinic benchmark $(date -u +%FT%TZ)  scale $SCALE  ${DURATION}s x $REPEAT runs (medians), $CONNECTIONS connections, $THREADS threads"
   echo "load average at start: $LOAD_START  at end: $LOAD_END   nproc $(nproc)"
   echo
-  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %11s | %10s |\n' workload req/s \
-    "p50 ms" "p99 ms" SQL/req "pgbench tps" service/pgbench 4xx/5xx "sock err" "JVM CPU/req" "PG CPU/req"
+  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %11s | %10s | %10s |\n' workload req/s \
+    "p50 ms" "p99 ms" SQL/req "pgbench tps" service/pgbench 4xx/5xx "sock err" "JVM CPU/req" "PG CPU/req" \
+    "token/JVM"
   echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
-'------------:|-----------:|'
+'------------:|-----------:|-----------:|'
   for w in by-id agenda doctor-patients book patch-patient; do
     read -r rps p50 p99 stmts jvm pg http sock <<<"${R[$w]}"
     tps=${PGB[$w]:-} ratio=-
     [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
-    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %8s ms | %7s ms |\n' "$w" "$rps" \
-      "$p50" "$p99" "$stmts" "${tps:--}" "$ratio" "$http" "$sock" "$jvm" "$pg"
+    share=$(awk -v v="$VERIFY_US" -v j="$jvm" 'BEGIN { printf "%.0f %%", (j > 0 ? v / 10 / j : 0) }')
+    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %8s ms | %7s ms | %10s |\n' "$w" "$rps" \
+      "$p50" "$p99" "$stmts" "${tps:--}" "$ratio" "$http" "$sock" "$jvm" "$pg" "$share"
   done
+  echo
+  echo "token/JVM: one token verification (RS256, smallrye-jwt as configured in the service, one thread, warmed up;"
+  echo "bench/VerifyCost.java) took $VERIFY_US us of CPU, shown as a share of each workload's JVM CPU/req"
   echo
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
   first=${SCALES%% *} last=${SCALES##* }
