@@ -1,4 +1,4 @@
--- Shared by the workload scripts: a random seed per thread, and one machine-readable summary line.
+-- Shared by the workload scripts: a random seed per thread, the bearer token, one machine-readable summary line.
 local threads = 0
 
 function setup(thread)
@@ -8,6 +8,12 @@ end
 
 function seed()
   math.randomseed(os.time() * 1000 + (tid or 0))
+end
+
+-- The Authorization header for a role; run.sh signs the tokens (bench/BenchIssuer.java) and exports them.
+function bearer(role)
+  local name = "BENCH_TOKEN_" .. string.upper(role)
+  return "Bearer " .. (os.getenv(name) or error(name .. " is not set (bench/run.sh sets it)"))
 end
 
 function iso(epoch)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, one command: ./bench/run.sh   (settings below, as environment variables; see README "Benchmark")
-# Builds the jar, starts PostgreSQL and the service in prod mode, loads a dataset with SQL, drives each workload with
-# wrk, runs pgbench on the SQL the service issued for the two read workloads, and prints one table.
+# Builds the jar, signs bearer tokens with a key of its own, starts PostgreSQL and the service in prod mode, loads a
+# dataset with SQL, drives each workload with wrk, runs pgbench on the SQL the service issued for the two read
+# workloads, and prints one table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ LOAD_PARTS=$(nproc)               # parallel loader sessions
 BENCH_DIR=$PWD/target/bench
 OUT=$BENCH_DIR/out
 mkdir -p "$OUT"
+rm -f "$OUT"/*.runs  # the 4xx/5xx check at the end reads this run's
 source bench/pg.sh
 
 appointments_of() { case $1 in 10k) echo 10000 ;; 200k) echo 200000 ;; 1M) echo 1000000 ;;
@@ -40,6 +42,18 @@ trap 'exit 130' INT TERM
 command -v wrk >/dev/null || { log "installing wrk"; ${SUDO:-$( [ "$(id -u)" = 0 ] || echo sudo )} apt-get install -y -qq wrk >/dev/null; }
 [ "$BUILD" = 1 ] && { log "building the jar"; ./mvnw -B -q package -DskipTests; }
 
+# The service verifies tokens against this run's own key: a Java single-file program, because the JDK is already
+# needed, it builds the JWKS the way the tests do (TestIssuer), and openssl + python would split that across two tools.
+ISSUER=https://bench.clinic.invalid
+java bench/BenchIssuer.java "$BENCH_DIR" "$ISSUER" admin clerk
+export BENCH_TOKEN_ADMIN BENCH_TOKEN_CLERK
+BENCH_TOKEN_ADMIN=$(cat "$BENCH_DIR/admin.jwt") BENCH_TOKEN_CLERK=$(cat "$BENCH_DIR/clerk.jwt")
+log "verifying the clerk token with the service's parser, to time it"
+VERIFY_US=$(java -cp 'target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*' bench/VerifyCost.java \
+  "$BENCH_DIR/jwks.json" "$ISSUER" "$BENCH_DIR/clerk.jwt" | sed -n 's/^VERIFY cpu_us=\([0-9.]*\).*/\1/p')
+[ -n "$VERIFY_US" ] || { log "bench/VerifyCost.java printed no VERIFY line"; exit 1; }
+log "token verification: $VERIFY_US us CPU"
+
 if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then use_configured_pg; else start_embedded_pg; fi
 q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 log "PostgreSQL at $PGHOST:$PGPORT"
@@ -48,12 +62,23 @@ APP_PORT=$(free_port)
 BASE=http://127.0.0.1:$APP_PORT
 # shellcheck disable=SC2086
 # Prod mode migrates only when asked to.
-QUARKUS_HTTP_PORT=$APP_PORT java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
+QUARKUS_HTTP_PORT=$APP_PORT MP_JWT_VERIFY_PUBLICKEY_LOCATION=$BENCH_DIR/jwks.json MP_JWT_VERIFY_ISSUER=$ISSUER \
+  java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
   -jar target/quarkus-app/quarkus-run.jar >"$BENCH_DIR/service.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 120); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
 curl -fs "$BASE/q/health/ready" >/dev/null || { tail -20 "$BENCH_DIR/service.log"; exit 1; }
 log "service (pid $APP_PID) at $BASE"
+
+# Access control is on (no token: 401) and both tokens pass on every model (a refused one would measure only 401s).
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+for m in doctors patients appointments; do
+  s=$(status "$BASE/$m?limit=1"); [ "$s" = 401 ] || { log "GET /$m without a token answered $s, not 401"; exit 1; }
+  for role in admin clerk; do
+    s=$(status -H "Authorization: Bearer $(cat "$BENCH_DIR/$role.jwt")" "$BASE/$m?limit=1")
+    [ "$s" = 200 ] || { log "GET /$m as $role answered $s"; tail -5 "$BENCH_DIR/service.log"; exit 1; }
+  done
+done
 
 load() {  # scale
   local a t0; a=$(appointments_of "$1"); t0=$(date +%s.%N)
@@ -115,14 +140,15 @@ warm_up() {  # script args...
   log "warmed up $1 in $t s ($rps req/s)"
 }
 
-# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg" and the errors.
+# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg", then the sums of the measured runs'
+# 4xx/5xx answers (wrk counts statuses over 399) and socket errors.
 workload() {  # name script args...
   local name=$1; shift
   warm_up "$@"
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
   echo "$(for c in 2 3 4 7 8 9; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
-       "$(awk '{ e += $5 + $6 } END { print e + 0 }' "$OUT/$name.runs")"
+       "$(awk '{ h += $5; s += $6 } END { print h + 0, s + 0 }' "$OUT/$name.runs")"
 }
 
 # The SQL the service issues for one request, from PostgreSQL's statement log, as a pgbench script.
@@ -131,7 +157,7 @@ capture_sql() {  # name path subs
   logfile=$(q -c "SELECT pg_current_logfile()")
   offset=$(q -c "SELECT size FROM pg_stat_file('$logfile')")
   q -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null; sleep 1
-  curl -fsS "$BASE$2" >/dev/null
+  curl -fsS -H "Authorization: Bearer $BENCH_TOKEN_CLERK" "$BASE$2" >/dev/null
   q -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
   { echo "$4"; q -c "SELECT pg_read_file('$logfile', $offset, 10000000)" | awk -v subs="$3" -f bench/to-pgbench.awk; } \
     >"$OUT/$1.pgbench"
@@ -180,19 +206,28 @@ LOAD_END=$(loadavg)
   echo "clinic benchmark $(date -u +%FT%TZ)  scale $SCALE  ${DURATION}s x $REPEAT runs (medians), $CONNECTIONS connections, $THREADS threads"
   echo "load average at start: $LOAD_START  at end: $LOAD_END   nproc $(nproc)"
   echo
-  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %6s | %11s | %10s |\n' workload req/s "p50 ms" "p99 ms" \
-    SQL/req "pgbench tps" service/pgbench errors "JVM CPU/req" "PG CPU/req"
-  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|-------:|------------:|-----------:|'
+  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %11s | %10s | %10s |\n' workload req/s \
+    "p50 ms" "p99 ms" SQL/req "pgbench tps" service/pgbench 4xx/5xx "sock err" "JVM CPU/req" "PG CPU/req" \
+    "token/JVM"
+  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
+'------------:|-----------:|-----------:|'
   for w in by-id agenda doctor-patients book patch-patient; do
-    read -r rps p50 p99 stmts jvm pg errs <<<"${R[$w]}"
+    read -r rps p50 p99 stmts jvm pg http sock <<<"${R[$w]}"
     tps=${PGB[$w]:-} ratio=-
     [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
-    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %6s | %8s ms | %7s ms |\n' "$w" "$rps" "$p50" "$p99" \
-      "$stmts" "${tps:--}" "$ratio" "$errs" "$jvm" "$pg"
+    share=$(awk -v v="$VERIFY_US" -v j="$jvm" 'BEGIN { printf "%.0f %%", (j > 0 ? v / 10 / j : 0) }')
+    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %8s ms | %7s ms | %10s |\n' "$w" "$rps" \
+      "$p50" "$p99" "$stmts" "${tps:--}" "$ratio" "$http" "$sock" "$jvm" "$pg" "$share"
   done
+  echo
+  echo "token/JVM: one token verification (RS256, smallrye-jwt as configured in the service, one thread, warmed up;"
+  echo "bench/VerifyCost.java) took $VERIFY_US us of CPU, shown as a share of each workload's JVM CPU/req"
   echo
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
   first=${SCALES%% *} last=${SCALES##* }
   echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
 } | tee "$OUT/table.txt"
+# Every answer should be 2xx: a 401/403 (token), 409 (overlap) or 5xx means the workload measured something else.
+FAILED=$(awk '$5 > 0 { print FILENAME }' "$OUT"/*.runs | sort -u | xargs -r -n1 basename -s .runs | paste -sd' ')
+[ -z "$FAILED" ] || { log "FAILED: 4xx/5xx answers in the measured runs of: $FAILED (see $OUT/*.runs)"; exit 1; }
