@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.Locking;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +43,7 @@ public final class Finder<T extends Model> {
         for (FindOptions.Option o : more) {
             o.applyTo(options);
         }
-        if (!options.lock) {
-            // with a lock no LIMIT: Hibernate would lock in a second statement, after reading a stale version
-            options.limit = 1;
-        }
+        options.limit = 1;
         return findAll(options).stream().findFirst();
     }
 
@@ -72,6 +71,8 @@ public final class Finder<T extends Model> {
         hql.params.forEach(query::setParameter);
         if (options.lock) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            // one statement, FOR UPDATE with its LIMIT: a follow-on lock would read first and lock rows it did not return
+            query.setHint(HibernateHints.HINT_FOLLOW_ON_STRATEGY, Locking.FollowOn.DISALLOW);
         }
         List<T> rows = query.getResultList();
         new Includes(em()).load(model, rows, options.include);
@@ -129,7 +130,7 @@ public final class Finder<T extends Model> {
         for (Include inc : options.include) {
             Association a = model.association(inc.association);
             if (inc.required()) {
-                parts.add(Includes.exists(hql, a, "m", inc.where));
+                parts.add(Includes.exists(hql, a, "m", inc));
             }
         }
         return String.join(" and ", parts);

@@ -14,9 +14,9 @@ public final class Include {
         this.association = association;
     }
 
-    /** A where on an include makes it required: only parents with a matching child are found. */
+    /** A where on an include, at any depth, makes it required up the chain: only parents with a matching child. */
     public boolean required() {
-        return where != null && !where.isEmpty();
+        return where != null && !where.isEmpty() || include.stream().anyMatch(Include::required);
     }
 
     /** The depth of the deepest path below and including this node. */

@@ -110,10 +110,11 @@ final class Includes {
     }
 
     /** {@code exists (...)} for a required include, so the root query keeps one row per root. */
-    static String exists(Hql hql, Association a, String alias, Where where) {
+    static String exists(Hql hql, Association a, String alias, Include inc) {
         ModelInfo target = ModelInfo.of(a.target());
         String c = hql.alias("c");
-        String cond = hql.condition(target, c, where) + hql.andVisible(target, c);
+        String cond = hql.condition(target, c, inc.where == null ? Where.where() : inc.where)
+                + hql.andVisible(target, c) + required(hql, target, c, inc);
         return switch (a.kind()) {
             case BELONGS_TO -> "exists (select 1 from " + target.name + " " + c + " where " + c + ".id = " + alias
                     + "." + a.foreignKey() + " and " + cond + ")";
@@ -139,8 +140,21 @@ final class Includes {
         return joins.toString();
     }
 
+    /** The include's own where on its rows, and its required children as EXISTS: the rows a level may load. */
     private static String where(Hql hql, ModelInfo target, Include inc) {
-        return inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, "c", inc.where);
+        String own = inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, "c", inc.where);
+        return own + required(hql, target, "c", inc);
+    }
+
+    /** {@code and exists (...)} for each required child of {@code inc}, on the rows of {@code alias}. */
+    static String required(Hql hql, ModelInfo model, String alias, Include inc) {
+        StringBuilder and = new StringBuilder();
+        for (Include child : inc.include) {
+            if (child.required()) {
+                and.append(" and ").append(exists(hql, model.association(child.association), alias, child));
+            }
+        }
+        return and.toString();
     }
 
     @SuppressWarnings("unchecked")

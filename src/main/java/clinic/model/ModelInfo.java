@@ -29,6 +29,7 @@ public final class ModelInfo {
     public final String name;
     private final Map<String, Class<?>> attributes = new LinkedHashMap<>();
     private final Map<String, Association> associations = new LinkedHashMap<>();
+    private final java.util.Set<String> derived = new java.util.HashSet<>();
 
     private ModelInfo(Class<? extends Model> type) {
         this.type = type;
@@ -50,6 +51,10 @@ public final class ModelInfo {
                             Association.Kind.HAS_MANY, f.getAnnotation(OneToMany.class).mappedBy() + "Id", null, null));
                 } else {
                     attributes.putIfAbsent(f.getName(), f.getType());
+                    var json = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                    if (json != null && json.access() == com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY) {
+                        derived.add(f.getName());
+                    }
                 }
             }
         }
@@ -79,6 +84,11 @@ public final class ModelInfo {
                     + String.join(", ", attributes.keySet()));
         }
         return t;
+    }
+
+    /** An attribute the model computes itself ({@code endsAt}): read-only to every writer. */
+    public boolean derived(String field) {
+        return derived.contains(field);
     }
 
     public Association association(String include) {

@@ -4,22 +4,28 @@ import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Sequelize's bulk class methods: {@code update}, {@code destroy}, {@code restore}, {@code findOrCreate}. */
+/**
+ * Sequelize's bulk class methods: {@code update}, {@code destroy}, {@code restore}, {@code findOrCreate}. Each goes
+ * through the rows one by one (locked, validated, hooks fired), so a bulk write keeps every rule an instance write
+ * keeps: derived columns, {@code updatedAt}, {@code version}; Hibernate batches the statements.
+ */
 public final class ModelWrites<T extends Model> {
 
     /** What {@code findOrCreate} returns: the row, and whether this call created it. */
     public record Created<T>(T row, boolean created) {
     }
+
+    /** Kept by the database layer or derived: a bulk update may not set them. */
+    private static final Set<String> NOT_WRITABLE = Set.of("id", "createdAt", "updatedAt", "deletedAt", "version");
 
     private final Class<T> type;
     private final ModelInfo model;
@@ -38,80 +44,96 @@ public final class ModelWrites<T extends Model> {
      * in JDBC batches (ids come from the pooled sequence, so no round trip per row).
      */
     public List<T> bulkCreate(List<T> rows) {
-        Validator validator = Arc.container().instance(Validator.class).get();
-        for (T row : rows) {
-            row.beforeValidate();
-            var violations = validator.validate(row);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-        }
+        rows.forEach(ModelWrites::validate);
         EntityManager em = Panache.getEntityManager(type);
         rows.forEach(em::persist);
         em.flush();
         return rows;
     }
 
-    /** Sets the values on every matching row (not deleted); bumps version and updatedAt; returns the count. */
+    /** Sets the values on every matching row not deleted, under the model's rules; returns the count. */
     public int update(Map<String, Object> values, Where where) {
-        Hql hql = new Hql();
-        StringBuilder set = new StringBuilder("m.version = m.version + 1, m.updatedAt = ")
-                .append(hql.param(Instant.now()));
-        values.forEach((field, value) -> set.append(", m.").append(field).append(" = ")
-                .append(hql.param(Values.convert(field, model.attribute(field), value))));
-        return execute(hql, "update " + model.name + " m set " + set + " where "
-                + hql.condition(model, "m", where) + " and m.deletedAt is null");
+        values.keySet().forEach(field -> {
+            if (NOT_WRITABLE.contains(field) || model.derived(field)) {
+                throw new QueryException(field, field + " is not writable");
+            }
+        });
+        return each(where, true, row -> {
+            values.forEach((field, value) -> model.write(row, field, Values.convert(field, model.attribute(field),
+                    value)));
+            validate(row);
+            row.save();
+        });
     }
 
     /** Soft-deletes matching rows, or deletes them for real with {@code force}; returns the count. */
     public int destroy(Where where, boolean force) {
-        Hql hql = new Hql();
-        String cond = hql.condition(model, "m", where);
-        return force
-                ? execute(hql, "delete from " + model.name + " m where " + cond)
-                : execute(hql, "update " + model.name + " m set m.deletedAt = " + hql.param(Instant.now())
-                        + ", m.version = m.version + 1 where " + cond + " and m.deletedAt is null");
+        return each(where, !force, row -> row.destroy(force));
     }
 
     /** Undoes soft deletes of matching rows; returns the count. */
     public int restore(Where where) {
-        Hql hql = new Hql();
-        return execute(hql, "update " + model.name + " m set m.deletedAt = null, m.version = m.version + 1"
-                + " where " + hql.condition(model, "m", where) + " and m.deletedAt is not null");
+        requireWhere(where);
+        return each(Where.where().and(where).and("deletedAt", Where.not(null)), false, Model::restore);
     }
 
     /**
-     * Finds the row matching {@code where} or creates it from {@code defaults} plus where's equalities. The
-     * insert runs in its own transaction: if a concurrent caller wins the race, its row is returned.
+     * Finds the row matching {@code where} or creates it from {@code defaults} plus where's equalities, in the
+     * caller's transaction (or one of its own). Callers of the same where queue on a transaction-scoped advisory lock,
+     * so the second finds the first one's row once it commits, and a rolled-back first leaves the second to create.
      */
     public Created<T> findOrCreate(Where where, Supplier<T> defaults) {
+        if (!QuarkusTransaction.isActive()) {
+            return QuarkusTransaction.requiringNew().call(() -> findOrCreate(where, defaults));
+        }
         Finder<T> finder = Finder.of(type);
         var found = finder.findOne(where);
         if (found.isPresent()) {
             return new Created<>(found.get(), false);
         }
-        try {
-            Long id = QuarkusTransaction.requiringNew().call(() -> {
-                T row = defaults.get();
-                for (Where.Node node : where.nodes()) {
-                    if (node instanceof Where.Condition c && c.operand().op() == Op.eq) {
-                        Object value = Values.convert(c.field(), model.attribute(c.field()), c.operand().value());
-                        model.write(row, c.field(), value);
-                    }
-                }
-                row.save();
-                return row.id;
-            });
-            return new Created<>(finder.findByPk(id).orElseThrow(), true);
-        } catch (PersistenceException race) {
-            return new Created<>(finder.findOne(where).orElseThrow(() -> race), false);
+        // hand-written: the lock a unique index cannot give without failing, and so rolling back, the caller
+        Panache.getEntityManager(type).createNativeQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(:key)) AS text)")
+                .setParameter("key", model.name + ":" + equalities(where)).getSingleResult();
+        found = finder.findOne(where);
+        if (found.isPresent()) {
+            return new Created<>(found.get(), false);
+        }
+        T row = defaults.get();
+        equalities(where).forEach((field, value) -> model.write(row, field, value));
+        row.save();
+        return new Created<>(row, true);
+    }
+
+    /** The where's {@code field = value} conditions, converted and in field order: what a created row takes. */
+    private Map<String, Object> equalities(Where where) {
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (Where.Node node : where.nodes()) {
+            if (node instanceof Where.Condition c && c.operand().op() == Op.eq) {
+                values.put(c.field(), Values.convert(c.field(), model.attribute(c.field()), c.operand().value()));
+            }
+        }
+        return values;
+    }
+
+    /** Runs a write on each matching row, locked, refusing an empty where (Sequelize's rule: say {@code Where.all()}). */
+    private int each(Where where, boolean paranoid, Consumer<T> write) {
+        requireWhere(where);
+        List<T> rows = Finder.of(type).findAll(where, FindOptions.paranoid(paranoid), FindOptions.lock());
+        rows.forEach(write);
+        return rows.size();
+    }
+
+    private static void requireWhere(Where where) {
+        if (where.unrestricted()) {
+            throw new QueryException("where", "a bulk write needs a where; Where.all() for every row");
         }
     }
 
-    private int execute(Hql hql, String statement) {
-        EntityManager em = Panache.getEntityManager(type);
-        Query query = em.createQuery(statement);
-        hql.params.forEach(query::setParameter);
-        return query.executeUpdate();
+    private static void validate(Model row) {
+        row.beforeValidate();
+        var violations = Arc.container().instance(Validator.class).get().validate(row);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
     }
 }

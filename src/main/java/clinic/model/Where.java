@@ -28,6 +28,8 @@ public final class Where implements FindOptions.Option {
     }
 
     private final List<Node> nodes = new ArrayList<>();
+    /** Set by {@link #all()}: a bulk write over every row, said on purpose. */
+    private boolean all;
 
     private Where() {
     }
@@ -39,6 +41,18 @@ public final class Where implements FindOptions.Option {
     /** A bare value means {@code Op.eq}, as in Sequelize. */
     public static Where where(String field, Object valueOrOperand) {
         return new Where().and(field, valueOrOperand);
+    }
+
+    /** Every row, on purpose: what a bulk update, destroy or restore needs to touch the whole table. */
+    public static Where all() {
+        Where w = new Where();
+        w.all = true;
+        return w;
+    }
+
+    /** An empty where not marked {@link #all()}: a bulk write refuses it. */
+    public boolean unrestricted() {
+        return nodes.isEmpty() && !all;
     }
 
     /** No row at all: what a caller without a right to a model sees of it. */
@@ -58,6 +72,7 @@ public final class Where implements FindOptions.Option {
 
     public Where and(Where other) {
         nodes.addAll(other.nodes);
+        all |= other.all;
         return this;
     }
 
