@@ -49,6 +49,11 @@ public final class FindOptions {
         };
     }
 
+    /** Includes with their own options: {@code include(assoc("appointments").where(...).limit(5))}. */
+    public static Option include(Include... includes) {
+        return o -> o.include.addAll(List.of(includes));
+    }
+
     /** An include with a where: as in Sequelize, it becomes required (an inner join). */
     public static Option include(String path, Where where) {
         return o -> Include.merge(o.include, path, where);

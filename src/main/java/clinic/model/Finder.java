@@ -139,12 +139,26 @@ public final class Finder<T extends Model> {
     private String orderBy(FindOptions options) {
         List<String> parts = new ArrayList<>();
         for (FindOptions.Order o : options.order) {
-            parts.add("m." + checked(o.field()) + " " + o.direction().name().toLowerCase());
+            parts.add("m." + orderField(o.field()) + " " + o.direction().name().toLowerCase());
         }
         if (options.order.stream().noneMatch(o -> o.field().equals("id"))) {
             parts.add("m.id asc");
         }
         return " order by " + String.join(", ", parts);
+    }
+
+    /** An attribute, or a to-one include's attribute ({@code patient.name}), as Sequelize orders by either. */
+    private String orderField(String field) {
+        int dot = field.indexOf('.');
+        if (dot < 0) {
+            return checked(field);
+        }
+        Association a = model.association(field.substring(0, dot));
+        if (a.toMany()) {
+            throw new QueryException(field, "order by a field of a to-one include only, not of " + a.name());
+        }
+        ModelInfo.of(a.target()).attribute(field.substring(dot + 1));
+        return field;
     }
 
     private String checked(String field) {

@@ -31,7 +31,7 @@ final class Includes {
             Association a = model.association(inc.association);
             ModelInfo target = ModelInfo.of(a.target());
             List<Model> children = switch (a.kind()) {
-                case BELONGS_TO -> belongsTo(a, target, parents);
+                case BELONGS_TO -> belongsTo(a, target, parents, inc);
                 case HAS_MANY -> hasMany(a, target, parents, inc);
                 case BELONGS_TO_MANY -> belongsToMany(a, target, parents, inc);
             };
@@ -41,9 +41,10 @@ final class Includes {
 
     /**
      * Belongs-to rows are normally join-fetched already; any left as proxies are loaded in one query. One the caller
-     * may not see is shown as null (the access rules make that rare: an appointment you see names people you see).
+     * may not see, or that the include's where or paranoid rule leaves out, is shown as null (the access rules make
+     * the first rare: an appointment you see names people you see).
      */
-    private List<Model> belongsTo(Association a, ModelInfo target, List<? extends Model> parents) {
+    private List<Model> belongsTo(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
         Set<Model> targets = new LinkedHashSet<>();
         Set<Object> missing = new LinkedHashSet<>();
         for (Model p : parents) {
@@ -59,7 +60,7 @@ final class Includes {
             em.createQuery("from " + a.target().getSimpleName() + " t where t.id in (:ids)")
                     .setParameter("ids", missing).getResultList();
         }
-        Set<Object> hidden = hidden(target, targets);
+        Set<Object> hidden = hidden(target, targets, inc);
         List<Model> loaded = new ArrayList<>();
         targets.forEach(t -> {
             if (!hidden.contains(t.id)) {
@@ -75,17 +76,18 @@ final class Includes {
         return loaded;
     }
 
-    /** The ids among {@code rows} that the current access may not see; one query, and none for a full view. */
-    private Set<Object> hidden(ModelInfo model, Set<Model> rows) {
+    /** The ids among {@code rows} not to show; one query, and none when nothing can leave a row out. */
+    private Set<Object> hidden(ModelInfo model, Set<Model> rows, Include inc) {
         Hql hql = new Hql();
         String visible = hql.visible(model, "c");
-        if (visible == null || rows.isEmpty()) {
+        String cond = (visible == null ? "" : " and " + visible) + where(hql, model, inc)
+                + (inc.hidesDeleted(false) ? " and c.deletedAt is null" : "");
+        if (cond.isEmpty() || rows.isEmpty()) {
             return Set.of();
         }
         Set<Object> hidden = new LinkedHashSet<>();
         rows.forEach(r -> hidden.add(r.id));
-        String q = "select c.id from " + model.name + " c where c.id in (" + hql.param(Set.copyOf(hidden)) + ") and "
-                + visible;
+        String q = "select c.id from " + model.name + " c where c.id in (" + hql.param(Set.copyOf(hidden)) + ")" + cond;
         Query query = em.createQuery(q);
         hql.params.forEach(query::setParameter);
         hidden.removeAll(query.getResultList());
@@ -95,18 +97,18 @@ final class Includes {
     private List<Model> hasMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
         Hql hql = new Hql();
         String q = "select c." + a.foreignKey() + ", c from " + target.name + " c" + joinFetches(target, inc)
-                + " where c." + a.foreignKey() + " in (" + hql.param(ids(parents)) + ") and c.deletedAt is null"
-                + hql.andVisible(target, "c") + where(hql, target, inc) + " order by c.id";
-        return assign(a, parents, run(hql, q));
+                + " where c." + a.foreignKey() + " in (" + hql.param(ids(parents)) + ")" + paranoid(inc, "c")
+                + hql.andVisible(target, "c") + where(hql, target, inc) + orderBy(target, inc);
+        return assign(a, parents, run(hql, q), inc.limit);
     }
 
     private List<Model> belongsToMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
         Hql hql = new Hql();
         String q = "select distinct t." + a.foreignKey() + ", c from " + a.through().getSimpleName() + " t join t."
                 + a.throughTarget() + " c where t." + a.foreignKey() + " in (" + hql.param(ids(parents))
-                + ") and t.deletedAt is null and c.deletedAt is null" + hql.andVisible(ModelInfo.of(a.through()), "t")
-                + hql.andVisible(target, "c") + where(hql, target, inc) + " order by c.id";
-        return assign(a, parents, run(hql, q));
+                + ") and t.deletedAt is null" + paranoid(inc, "c") + hql.andVisible(ModelInfo.of(a.through()), "t")
+                + hql.andVisible(target, "c") + where(hql, target, inc) + orderBy(target, inc);
+        return assign(a, parents, run(hql, q), inc.limit);
     }
 
     /** {@code exists (...)} for a required include, so the root query keeps one row per root. */
@@ -117,14 +119,14 @@ final class Includes {
                 + hql.andVisible(target, c) + required(hql, target, c, inc);
         return switch (a.kind()) {
             case BELONGS_TO -> "exists (select 1 from " + target.name + " " + c + " where " + c + ".id = " + alias
-                    + "." + a.foreignKey() + " and " + cond + ")";
+                    + "." + a.foreignKey() + paranoid(inc, c, false) + " and " + cond + ")";
             case HAS_MANY -> "exists (select 1 from " + target.name + " " + c + " where " + c + "." + a.foreignKey()
-                    + " = " + alias + ".id and " + c + ".deletedAt is null and " + cond + ")";
+                    + " = " + alias + ".id" + paranoid(inc, c, true) + " and " + cond + ")";
             case BELONGS_TO_MANY -> {
                 String t = hql.alias("t");
                 yield "exists (select 1 from " + a.through().getSimpleName() + " " + t + " join " + t + "."
                         + a.throughTarget() + " " + c + " where " + t + "." + a.foreignKey() + " = " + alias
-                        + ".id and " + t + ".deletedAt is null and " + c + ".deletedAt is null"
+                        + ".id and " + t + ".deletedAt is null" + paranoid(inc, c, true)
                         + hql.andVisible(ModelInfo.of(a.through()), t) + " and " + cond + ")";
             }
         };
@@ -138,6 +140,24 @@ final class Includes {
             }
         }
         return joins.toString();
+    }
+
+    private static String paranoid(Include inc, String alias) {
+        return paranoid(inc, alias, true);
+    }
+
+    private static String paranoid(Include inc, String alias, boolean toMany) {
+        return inc.hidesDeleted(toMany) ? " and " + alias + ".deletedAt is null" : "";
+    }
+
+    /** The include's own order within each parent, then id, so a per-parent limit cuts a stable list. */
+    private static String orderBy(ModelInfo target, Include inc) {
+        StringBuilder by = new StringBuilder(" order by ");
+        for (FindOptions.Order o : inc.order) {
+            target.attribute(o.field());
+            by.append("c.").append(o.field()).append(' ').append(o.direction().name().toLowerCase()).append(", ");
+        }
+        return by.append("c.id").toString();
     }
 
     /** The include's own where on its rows, and its required children as EXISTS: the rows a level may load. */
@@ -164,14 +184,19 @@ final class Includes {
         return query.getResultList();
     }
 
-    private static List<Model> assign(Association a, List<? extends Model> parents, List<Object[]> pairs) {
+    /** Hands each parent its rows, at most {@code limit} of them (cut here: one query for the whole page). */
+    private static List<Model> assign(Association a, List<? extends Model> parents, List<Object[]> pairs,
+                                      Integer limit) {
         Map<Object, List<Model>> byParent = new LinkedHashMap<>();
         parents.forEach(p -> byParent.put(p.id, new ArrayList<>()));
         List<Model> children = new ArrayList<>();
         for (Object[] pair : pairs) {
             Model child = (Model) pair[1];
-            byParent.get(pair[0]).add(child);
-            children.add(child);
+            List<Model> mine = byParent.get(pair[0]);
+            if (limit == null || mine.size() < limit) {
+                mine.add(child);
+                children.add(child);
+            }
         }
         parents.forEach(p -> p.include(a.name(), byParent.get(p.id)));
         return children;

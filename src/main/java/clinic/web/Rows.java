@@ -73,7 +73,7 @@ final class Rows {
                 if (a.toMany()) {
                     gen.writeStartArray();
                     for (Model child : rowsOf(row.included(inc.association))) {
-                        new Row(child, inc.include, Set.of()).serialize(gen, provider);
+                        new Row(child, inc.include, inc.attributes).serialize(gen, provider);
                     }
                     gen.writeEndArray();
                 } else {
@@ -81,7 +81,7 @@ final class Rows {
                     if (target == null) {
                         gen.writeNull();
                     } else {
-                        new Row(target, inc.include, Set.of()).serialize(gen, provider);
+                        new Row(target, inc.include, inc.attributes).serialize(gen, provider);
                     }
                 }
             }
