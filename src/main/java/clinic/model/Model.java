@@ -1,7 +1,9 @@
 package clinic.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.arc.Arc;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
@@ -19,7 +21,7 @@ import java.util.Map;
  */
 @MappedSuperclass
 @JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "deletedAt", "version"}, allowGetters = true)
-public abstract class Model extends PanacheEntity {
+public abstract class Model extends Hooks {
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -42,15 +44,26 @@ public abstract class Model extends PanacheEntity {
     @Transient
     private final Map<String, Object> included = new HashMap<>();
 
-    /** Sequelize's beforeValidate hook: normalise input (trim, defaults) before the rules run. */
-    public void beforeValidate() {
+    /** Sequelize's {@code validate()}: beforeValidate, the model's rules, afterValidate. */
+    public void validate() {
+        fire(Hook.beforeValidate);
+        var violations = Arc.container().instance(Validator.class).get().validate(this);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        fire(Hook.afterValidate);
     }
 
-    /** Sequelize's {@code save()}: insert or update now, so constraint violations surface here. */
+    /** Sequelize's {@code save()}: validated, then inserted or updated now, so constraint violations surface here. */
     public void save() {
-        beforeValidate();
+        validate();
+        boolean creating = !isPersistent();
+        fire(Hook.beforeSave);
+        fire(creating ? Hook.beforeCreate : Hook.beforeUpdate);
         ModelInfo.of(getClass()).syncBelongsTo(this);
         persistAndFlush();
+        fire(creating ? Hook.afterCreate : Hook.afterUpdate);
+        fire(Hook.afterSave);
     }
 
     /** Sequelize's {@code reload()}: re-reads the row from the database. */
@@ -60,23 +73,27 @@ public abstract class Model extends PanacheEntity {
 
     /** Sequelize's instance {@code destroy()}: soft, as the models are paranoid. */
     public void destroy() {
-        deletedAt = Instant.now();
-        persistAndFlush();
+        destroy(false);
     }
 
     /** {@code destroy({force: true})}: deletes the row for real. */
     public void destroy(boolean force) {
-        if (!force) {
-            destroy();
-            return;
+        fire(Hook.beforeDestroy);
+        if (force) {
+            delete();
+            flush();
+        } else {
+            deletedAt = Instant.now();
+            persistAndFlush();
         }
-        delete();
-        flush();
+        fire(Hook.afterDestroy);
     }
 
     public void restore() {
+        fire(Hook.beforeRestore);
         deletedAt = null;
         persistAndFlush();
+        fire(Hook.afterRestore);
     }
 
     public Object included(String association) {

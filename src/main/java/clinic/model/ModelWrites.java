@@ -1,11 +1,8 @@
 package clinic.model;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
 import java.util.List;
 import java.util.Map;
@@ -44,10 +41,12 @@ public final class ModelWrites<T extends Model> {
      * in JDBC batches (ids come from the pooled sequence, so no round trip per row).
      */
     public List<T> bulkCreate(List<T> rows) {
-        rows.forEach(ModelWrites::validate);
+        Hooks.runAdded(type, Hook.beforeBulkCreate, new Hooks.Bulk(null, null, null));
+        rows.forEach(Model::validate);
         EntityManager em = Panache.getEntityManager(type);
         rows.forEach(em::persist);
         em.flush();
+        Hooks.runAdded(type, Hook.afterBulkCreate, new Hooks.Bulk(null, null, rows.size()));
         return rows;
     }
 
@@ -58,23 +57,23 @@ public final class ModelWrites<T extends Model> {
                 throw new QueryException(field, field + " is not writable");
             }
         });
-        return each(where, true, row -> {
+        return each(Hook.beforeBulkUpdate, Hook.afterBulkUpdate, where, values, true, row -> {
             values.forEach((field, value) -> model.write(row, field, Values.convert(field, model.attribute(field),
                     value)));
-            validate(row);
             row.save();
         });
     }
 
     /** Soft-deletes matching rows, or deletes them for real with {@code force}; returns the count. */
     public int destroy(Where where, boolean force) {
-        return each(where, !force, row -> row.destroy(force));
+        return each(Hook.beforeBulkDestroy, Hook.afterBulkDestroy, where, Map.of(), !force, row -> row.destroy(force));
     }
 
     /** Undoes soft deletes of matching rows; returns the count. */
     public int restore(Where where) {
         requireWhere(where);
-        return each(Where.where().and(where).and("deletedAt", Where.not(null)), false, Model::restore);
+        return each(Hook.beforeBulkRestore, Hook.afterBulkRestore, Where.where().and(where).and("deletedAt",
+                Where.not(null)), Map.of(), false, Model::restore);
     }
 
     /**
@@ -116,24 +115,19 @@ public final class ModelWrites<T extends Model> {
     }
 
     /** Runs a write on each matching row, locked, refusing an empty where (Sequelize's rule: say {@code Where.all()}). */
-    private int each(Where where, boolean paranoid, Consumer<T> write) {
+    private int each(Hook before, Hook after, Where where, Map<String, Object> values, boolean paranoid,
+                     Consumer<T> write) {
         requireWhere(where);
+        Hooks.runAdded(type, before, new Hooks.Bulk(where, values, null));
         List<T> rows = Finder.of(type).findAll(where, FindOptions.paranoid(paranoid), FindOptions.lock());
         rows.forEach(write);
+        Hooks.runAdded(type, after, new Hooks.Bulk(where, values, rows.size()));
         return rows.size();
     }
 
     private static void requireWhere(Where where) {
         if (where.unrestricted()) {
             throw new QueryException("where", "a bulk write needs a where; Where.all() for every row");
-        }
-    }
-
-    private static void validate(Model row) {
-        row.beforeValidate();
-        var violations = Arc.container().instance(Validator.class).get().validate(row);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
         }
     }
 }

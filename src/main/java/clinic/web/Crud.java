@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,14 +29,12 @@ import java.util.function.Function;
 public class Crud {
 
     private final ObjectMapper mapper;
-    private final Validator validator;
     private final Guard guard;
     private final AuditTrail trail;
     private final Rows rows;
 
-    public Crud(ObjectMapper mapper, Validator validator, Guard guard, AuditTrail trail) {
+    public Crud(ObjectMapper mapper, Guard guard, AuditTrail trail) {
         this.mapper = mapper;
-        this.validator = validator;
         this.guard = guard;
         this.trail = trail;
         this.rows = new Rows(mapper);
@@ -168,13 +164,9 @@ public class Crud {
                 .orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
     }
 
-    /** beforeValidate, the model's rules, the rules that need the database, then the write itself. */
+    /** The model's rules first (the rules that need the database want valid values), then those, then the write. */
     private <T extends Model> void save(T row, Consumer<T> rules) {
-        row.beforeValidate();
-        var violations = validator.validate(row);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        row.validate();
         rules.accept(row);
         row.save();
     }
