@@ -6,6 +6,8 @@ import clinic.model.Finder;
 import clinic.model.Model;
 import clinic.model.ModelWrites;
 import clinic.model.Result;
+import clinic.model.Scopes;
+import clinic.model.FindOptions;
 import clinic.model.Where;
 import clinic.patient.Patient;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -135,6 +137,15 @@ public class Appointment extends Model {
     public boolean freesSlot() {
         return status == Status.cancelled || status == Status.noshow;
     }
+
+    static {
+        Scopes.define(Appointment.class, "upcoming", args -> upcoming());
+        Scopes.define(Appointment.class, "withPeople", FindOptions.include("doctor", "patient"));
+        Scopes.define(Appointment.class, "ofDoctor", args -> Where.where("doctorId", args[0]));
+    }
+
+    /** Sequelize's {@code Appointment.scope("upcoming", "withPeople")}: {@code .findAll(…)} and the rest on it. */
+    public static Finder<Appointment> scope(String... names) { return FINDER.scope(names); }
 
     /** Sequelize scope {@code upcoming}: live appointments from now on. */
     public static Where upcoming() {

@@ -47,6 +47,12 @@ public class Doctor extends Person {
         specialty = trim(specialty);
     }
 
+    /** Sequelize's {@code doctor.getPatients(options)}: distinct, through the appointments. */
+    public List<Patient> getPatients(Option... options) { return getAssociation("patients", options); }
+    public long countAppointments(Option... options) { return countAssociation("appointments", options); }
+    public boolean hasPatient(Patient patient) { return hasAssociation("patients", patient); }
+    public Appointment createAppointment(Appointment appointment) { return createAssociation("appointments", appointment); }
+
     public static Optional<Doctor> findByPk(Object id, Option... options) { return FINDER.findByPk(id, options); }
     public static Optional<Doctor> findOne(Option... options) { return FINDER.findOne(options); }
     public static List<Doctor> findAll(Option... options) { return FINDER.findAll(options); }

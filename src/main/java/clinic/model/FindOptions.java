@@ -31,6 +31,8 @@ public final class FindOptions {
     public final Set<String> attributes = new LinkedHashSet<>();
     public boolean paranoid = true;
     public boolean lock;
+    /** Set once the finder's scopes were applied, so a find and its count apply them once. */
+    boolean scoped;
 
     public static FindOptions of(Option... options) {
         FindOptions o = new FindOptions();

@@ -20,14 +20,50 @@ public final class Finder<T extends Model> {
 
     private final Class<T> type;
     private final ModelInfo model;
+    /** The scopes every find of this finder starts from; null: the model's default scope, if it has one. */
+    private final List<FindOptions.Option> scopes;
 
-    private Finder(Class<T> type) {
+    private Finder(Class<T> type, List<FindOptions.Option> scopes) {
         this.type = type;
         this.model = ModelInfo.of(type);
+        this.scopes = scopes;
     }
 
     public static <T extends Model> Finder<T> of(Class<T> type) {
-        return new Finder<>(type);
+        return new Finder<>(type, null);
+    }
+
+    /** Sequelize's {@code Model.scope("a", "b")}: those scopes instead of the default one. */
+    public Finder<T> scope(String... names) {
+        List<FindOptions.Option> named = new ArrayList<>();
+        for (String name : names) {
+            named.add(Scopes.named(type, name));
+        }
+        return new Finder<>(type, named);
+    }
+
+    /** {@code Model.scope({method: ["name", args]})}: one scope with its arguments. */
+    public Finder<T> scope(String name, Object... args) {
+        return new Finder<>(type, List.of(Scopes.named(type, name, args)));
+    }
+
+    /** Sequelize's {@code Model.unscoped()}: not even the default scope. */
+    public Finder<T> unscoped() {
+        return new Finder<>(type, List.of());
+    }
+
+    /** The finder's scopes applied once to these options, before anything else reads them. */
+    private FindOptions scoped(FindOptions options) {
+        if (!options.scoped) {
+            options.scoped = true;
+            List<FindOptions.Option> base = scopes;
+            if (base == null) {
+                FindOptions.Option fallback = Scopes.defaultOf(type);
+                base = fallback == null ? List.of() : List.of(fallback);
+            }
+            base.forEach(o -> o.applyTo(options));
+        }
+        return options;
     }
 
     public Optional<T> findByPk(Object id, FindOptions.Option... options) {
@@ -52,6 +88,7 @@ public final class Finder<T extends Model> {
     }
 
     public List<T> findAll(FindOptions options) {
+        scoped(options);
         Hql hql = new Hql();
         StringBuilder q = new StringBuilder("select m from ").append(model.name).append(" m");
         for (Include inc : options.include) {
@@ -109,6 +146,7 @@ public final class Finder<T extends Model> {
     }
 
     private <V> V aggregate(String expression, Class<V> valueType, FindOptions options) {
+        scoped(options);
         Hql hql = new Hql();
         String q = "select " + expression + " from " + model.name + " m where " + filter(hql, options);
         TypedQuery<V> query = em().createQuery(q, valueType);

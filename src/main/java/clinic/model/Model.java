@@ -21,7 +21,7 @@ import java.util.Map;
  */
 @MappedSuperclass
 @JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "deletedAt", "version"}, allowGetters = true)
-public abstract class Model extends Hooks {
+public abstract class Model extends Instance {
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -44,6 +44,9 @@ public class Patient extends Person {
     @OneToMany(mappedBy = "patient")
     public List<Appointment> appointments;
 
+    /** Sequelize's {@code patient.getDoctors(options)}: distinct, through the appointments. */
+    public List<Doctor> getDoctors(Option... options) { return getAssociation("doctors", options); }
+
     public static Optional<Patient> findByPk(Object id, Option... options) { return FINDER.findByPk(id, options); }
     public static Optional<Patient> findOne(Option... options) { return FINDER.findOne(options); }
     public static List<Patient> findAll(Option... options) { return FINDER.findAll(options); }
