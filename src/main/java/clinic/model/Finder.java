@@ -133,6 +133,34 @@ public final class Finder<T extends Model> {
         return aggregate("count(m)", Long.class, options);
     }
 
+    /**
+     * Sequelize's {@code count({group: ['status']})}: one row per group, {@code {status: …, count: n}}, in group
+     * order; narrowed and scoped like every find.
+     */
+    public List<java.util.Map<String, Object>> countBy(List<String> group, FindOptions.Option... options) {
+        FindOptions o = scoped(FindOptions.of(options));
+        if (group.isEmpty()) {
+            throw new QueryException("group", "count by at least one attribute");
+        }
+        group.forEach(this::checked);
+        String by = String.join(", ", group.stream().map(g -> "m." + g).toList());
+        Hql hql = new Hql();
+        String q = "select " + by + ", count(m) from " + model.name + " m where " + filter(hql, o) + " group by " + by
+                + " order by " + by;
+        var query = em().createQuery(q, Object[].class);
+        hql.params.forEach(query::setParameter);
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        for (Object[] r : query.getResultList()) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < group.size(); i++) {
+                row.put(group.get(i), r[i] instanceof Enum<?> e ? e.name() : r[i]);
+            }
+            row.put("count", r[group.size()]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
     public <V> V max(String field, Class<V> valueType, FindOptions.Option... options) {
         return aggregate("max(m." + checked(field) + ")", valueType, FindOptions.of(options));
     }

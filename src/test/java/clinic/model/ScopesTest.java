@@ -45,4 +45,22 @@ class ScopesTest {
         QueryException e = assertThrows(QueryException.class, () -> Appointment.scope("later"));
         assertTrue(e.getMessage().contains("allowed: ofDoctor, upcoming, withPeople"), e.getMessage());
     }
+
+    @Test
+    void shouldCountPerGroupWithinTheWhereAndTheScope() {
+        String tag = TestData.tag();
+        Doctor ada = TestData.doctor(tag, "Ada");
+        Patient ann = TestData.patient(tag, "Ann");
+        Instant t = TestData.someFutureHour();
+        TestData.appointment(ada, ann, t);
+        TestData.appointment(ada, ann, t.plus(Duration.ofHours(1)));
+        Appointment third = TestData.appointment(ada, ann, t.plus(Duration.ofHours(2)));
+        third.status = Appointment.Status.cancelled;
+        third.save();
+        assertEquals(List.of(java.util.Map.of("status", "booked", "count", 2L),
+                        java.util.Map.of("status", "cancelled", "count", 1L)),
+                Appointment.countBy(List.of("status"), where("doctorId", ada.id)));
+        assertEquals(List.of(java.util.Map.of("status", "booked", "count", 2L)),
+                Appointment.scope("upcoming").countBy(List.of("status"), where("doctorId", ada.id)));
+    }
 }
