@@ -62,6 +62,7 @@ public class Doctor extends Person {
     public static <V> V min(String field, Class<V> type, Option... options) { return FINDER.min(field, type, options); }
     public static Number sum(String field, Option... options) { return FINDER.sum(field, options); }
     public static List<Doctor> bulkCreate(List<Doctor> rows) { return WRITES.bulkCreate(rows); }
+    public static Doctor create(Map<String, ?> values, String... include) { return WRITES.create(values, include); }
     public static ModelWrites.Created<Doctor> findOrCreate(Where where, Supplier<Doctor> defaults) { return WRITES.findOrCreate(where, defaults); }
     public static int update(Map<String, Object> values, Where where) { return WRITES.update(values, where); }
     public static int destroy(Where where, boolean force) { return WRITES.destroy(where, force); }

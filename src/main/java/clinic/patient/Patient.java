@@ -56,6 +56,7 @@ public class Patient extends Person {
     public static <V> V min(String field, Class<V> type, Option... options) { return FINDER.min(field, type, options); }
     public static Number sum(String field, Option... options) { return FINDER.sum(field, options); }
     public static List<Patient> bulkCreate(List<Patient> rows) { return WRITES.bulkCreate(rows); }
+    public static Patient create(Map<String, ?> values, String... include) { return WRITES.create(values, include); }
     public static ModelWrites.Created<Patient> findOrCreate(Where where, Supplier<Patient> defaults) { return WRITES.findOrCreate(where, defaults); }
     public static int update(Map<String, Object> values, Where where) { return WRITES.update(values, where); }
     public static int destroy(Where where, boolean force) { return WRITES.destroy(where, force); }
