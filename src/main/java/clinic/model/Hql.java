@@ -92,6 +92,11 @@ final class Hql {
         Object raw = c.operand().value();
         if (op == Op.is || op == Op.not) {
             Boolean b = raw instanceof String s ? Values.parseBoolean(c.field(), s) : (Boolean) raw;
+            if (b != null && type != Boolean.class) {
+                // PostgreSQL's IS TRUE takes only booleans: anything else was a 500
+                throw new QueryException(c.field(), c.field() + " is not true/false: '" + op
+                        + "' takes only null here");
+            }
             String test = b == null ? "null" : b.toString();
             return path + (op == Op.is ? " is " : " is not ") + test;
         }
