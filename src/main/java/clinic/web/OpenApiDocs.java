@@ -82,8 +82,10 @@ final class OpenApiDocs {
             - `where[f]=v`: `f = v`
             - `where[f][op]=v` with `op` one of `eq ne gt gte lt lte between notBetween in notIn like notLike iLike \
             notILike startsWith endsWith substring is not contains`; `in`, `notIn`, `between`, `notBetween` and \
-            `contains` take a comma-separated list, `is` takes `null`, `true` or `false`; `like` patterns use `%%` \
-            and `_`; `contains` (array fields) holds every value given
+            `contains` take a comma-separated list, `is` and `not` take `null` (and `true` or `false` on a boolean); \
+            `like`, `notLike`, `iLike` and `notILike` patterns use `%%` and `_` as wildcards and backslash as their \
+            escape (`\\%%`, `\\_`, `\\\\` match `%%`, `_`, `\\`), as Sequelize on PostgreSQL; `contains` (array \
+            fields) holds every value given
             - `where[or][i][f][op]=v`: an OR of the groups `i`, each group ANDs its conditions
 
             All conditions outside `or` are ANDed. Fields of %s: %s. Text operators need a text field, range \
