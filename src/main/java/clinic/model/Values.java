@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /** Converts a condition's value to its attribute's type; strings (from a query string) are parsed. */
 public final class Values {
@@ -13,6 +14,7 @@ public final class Values {
     public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
     public static final String RANGE = "from year 0001 to 9999";
+    private static final Pattern CANONICAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,18}");
 
     private Values() {
     }
@@ -40,10 +42,10 @@ public final class Values {
         }
         try {
             if (type == Long.class) {
-                return Long.valueOf(s.trim());
+                return integer(s.trim());
             }
             if (type == Integer.class) {
-                return Integer.valueOf(s.trim());
+                return Math.toIntExact(integer(s.trim()));
             }
             if (type == Boolean.class) {
                 return parseBoolean(field, s);
@@ -57,10 +59,21 @@ public final class Values {
             if (type.isEnum()) {
                 return enumValue(field, type, s.trim());
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw wrongType(field, type, s);
         }
         throw wrongType(field, type, s);
+    }
+
+    /**
+     * A canonical decimal integer: ASCII digits, an optional minus, no leading zeros or plus; {@code Long.parseLong}
+     * alone also takes {@code +1}, {@code 01} and digits of other scripts.
+     */
+    public static long integer(String s) {
+        if (!CANONICAL_INTEGER.matcher(s).matches()) {
+            throw new NumberFormatException(s);
+        }
+        return Long.parseLong(s);
     }
 
     private static Object inRange(String field, Class<?> type, String s, Object value) {

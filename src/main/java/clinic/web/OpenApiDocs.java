@@ -106,7 +106,7 @@ final class OpenApiDocs {
     static final String PARANOID = "`false` includes soft-deleted rows (`deletedAt` set).";
     static final String LIMIT = "Rows per page (Sequelize `limit`), at most %d; more is a 400.";
     static final String OFFSET = "Rows to skip (Sequelize `offset`).";
-    static final String ID = "The row's id, a positive integer.";
+    static final String ID = "The row's id, a positive integer in ASCII digits, without sign or leading zeros.";
     static final String IF_MATCH = "The `ETag` of the version read, e.g. `\"3\"`: if the row has changed since, the "
             + "answer is 412 and nothing is written. Absent or `*`: no check.";
     static final String FORCE = "`true` deletes the row for real (Sequelize `destroy({force: true})`); by default "
