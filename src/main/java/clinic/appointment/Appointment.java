@@ -3,6 +3,7 @@ package clinic.appointment;
 import clinic.doctor.Doctor;
 import clinic.model.FindOptions.Option;
 import clinic.model.Finder;
+import clinic.model.InRange;
 import clinic.model.Model;
 import clinic.model.ModelWrites;
 import clinic.model.Result;
@@ -88,6 +89,7 @@ public class Appointment extends Model {
     public String reason;
 
     /** date + durationMinutes, kept in a column so the no-overlap constraint can index it. */
+    @InRange(message = "date + durationMinutes must not end after year 9999")
     @Column(name = "ends_at", nullable = false)
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     @Schema(readOnly = true, examples = "2030-01-07T09:30:00Z", description = "date + durationMinutes")
