@@ -29,8 +29,8 @@ import jakarta.persistence.Transient;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public class Appointment extends Model {
     @Schema(defaultValue = "booked")
     public Status status = Status.booked;
 
-    @Size(max = 1000)
+    @CodePointLength(max = 1000, message = "must be at most {max} characters")
     @Schema(maxLength = 1000, examples = "Annual check-up")
     public String reason;
 
@@ -131,7 +131,7 @@ public class Appointment extends Model {
     @PrePersist
     @PreUpdate
     public void beforeValidate() {
-        reason = reason == null ? null : reason.strip();
+        reason = trim(reason);
         endsAt = date == null || durationMinutes == null ? null : date.plus(Duration.ofMinutes(durationMinutes));
     }
 
