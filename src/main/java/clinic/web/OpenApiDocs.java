@@ -69,9 +69,13 @@ final class OpenApiDocs {
                 + QueryString.MAX_LENGTH / 1024 + " KiB, `limit` at most " + QueryString.MAX_LIMIT + ", `include` at "
                 + "most " + QueryString.MAX_INCLUDE_DEPTH + " levels deep and `where` at most "
                 + QueryString.MAX_CONDITIONS + " conditions: more is a 400 naming the limit. Texts may not contain NUL "
-                + "(`\\u0000`) or unpaired surrogates, instants and dates run from year 0001 to 9999 (400 otherwise). "
-                + "Before the service sees them, the HTTP server answers a bare 414 to a request line over 16 KiB "
-                + "and a bare 400 to a target that is not a URI (an unescaped `{ } | ^ \"` or a bad `%` escape).\n";
+                + "(`\\u0000`) or unpaired surrogates, and their lengths count code points. Instants are strings "
+                + "(RFC 3339, seconds 0–59, at most microseconds: finer is a 400, as PostgreSQL keeps microseconds) "
+                + "and dates `YYYY-MM-DD`, from year 0001 to 9999 (400 otherwise). A `%` not followed by two hex "
+                + "digits is a literal `%`, as in Express's `qs`. The model resources answer `application/json` "
+                + "only: another `Accept` is a 406 before anything is written. `Location` and `Link` are "
+                + "path-absolute. Before the service sees it, the HTTP server answers a bare 414 to a request line "
+                + "over 16 KiB.\n";
     }
 
     static final String BEARER = "An access token (JWT, RS256 or ES256) of the clinic's OIDC provider; in dev mode "
