@@ -3,6 +3,7 @@ package clinic.appointment;
 import clinic.doctor.Doctor;
 import clinic.model.FindOptions.Option;
 import clinic.model.Finder;
+import clinic.model.InRange;
 import clinic.model.Model;
 import clinic.model.ModelWrites;
 import clinic.model.Result;
@@ -28,8 +29,8 @@ import jakarta.persistence.Transient;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,11 +84,12 @@ public class Appointment extends Model {
     @Schema(defaultValue = "booked")
     public Status status = Status.booked;
 
-    @Size(max = 1000)
+    @CodePointLength(max = 1000, message = "must be at most {max} characters")
     @Schema(maxLength = 1000, examples = "Annual check-up")
     public String reason;
 
     /** date + durationMinutes, kept in a column so the no-overlap constraint can index it. */
+    @InRange(message = "date + durationMinutes must not end after year 9999")
     @Column(name = "ends_at", nullable = false)
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     @Schema(readOnly = true, examples = "2030-01-07T09:30:00Z", description = "date + durationMinutes")
@@ -129,7 +131,7 @@ public class Appointment extends Model {
     @PrePersist
     @PreUpdate
     public void beforeValidate() {
-        reason = reason == null ? null : reason.strip();
+        reason = trim(reason);
         endsAt = date == null || durationMinutes == null ? null : date.plus(Duration.ofMinutes(durationMinutes));
     }
 

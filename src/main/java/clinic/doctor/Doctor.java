@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public class Doctor extends Person {
     private static final Finder<Doctor> FINDER = Finder.of(Doctor.class);
     private static final ModelWrites<Doctor> WRITES = ModelWrites.of(Doctor.class);
 
-    @Size(max = 255)
+    @CodePointLength(max = 255, message = "must be at most {max} characters")
     @Schema(maxLength = 255, examples = "Cardiology")
     public String specialty;
 

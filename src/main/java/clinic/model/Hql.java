@@ -2,13 +2,18 @@ package clinic.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /** Turns a {@link Where} into an HQL condition over a model's attributes; every value is a bound parameter. */
 final class Hql {
+
+    private static final Set<Op> PATTERNS = EnumSet.of(Op.like, Op.notLike, Op.iLike, Op.notILike);
+    private static final String ESCAPE = " escape '\\'";
 
     final Map<String, Object> params = new HashMap<>();
     private final Access access = Access.current();
@@ -92,6 +97,11 @@ final class Hql {
         Object raw = c.operand().value();
         if (op == Op.is || op == Op.not) {
             Boolean b = raw instanceof String s ? Values.parseBoolean(c.field(), s) : (Boolean) raw;
+            if (b != null && type != Boolean.class) {
+                // PostgreSQL's IS TRUE takes only booleans: anything else was a 500
+                throw new QueryException(c.field(), c.field() + " is not true/false: '" + op
+                        + "' takes only null here");
+            }
             String test = b == null ? "null" : b.toString();
             return path + (op == Op.is ? " is " : " is not ") + test;
         }
@@ -119,6 +129,9 @@ final class Hql {
         if (value == null) {
             throw new QueryException(c.field(), "use the 'is' operator to compare with null");
         }
+        if (PATTERNS.contains(op) && endsWithEscape((String) value)) {
+            throw new QueryException(c.field(), "the pattern ends with a lone backslash; write \\\\ for a backslash");
+        }
         return switch (op) {
             case eq -> path + " = " + param(value);
             case ne -> path + " <> " + param(value);
@@ -126,13 +139,14 @@ final class Hql {
             case gte -> path + " >= " + param(value);
             case lt -> path + " < " + param(value);
             case lte -> path + " <= " + param(value);
-            case like -> path + " like " + param(value);
-            case notLike -> path + " not like " + param(value);
-            case iLike -> path + " ilike " + param(value);
-            case notILike -> path + " not ilike " + param(value);
-            case startsWith -> path + " like " + param(escape((String) value) + "%") + " escape '\\'";
-            case endsWith -> path + " like " + param("%" + escape((String) value)) + " escape '\\'";
-            case substring -> path + " like " + param("%" + escape((String) value) + "%") + " escape '\\'";
+            // backslash escapes % and _ as in Sequelize on PostgreSQL; Hibernate would otherwise say escape ''
+            case like -> path + " like " + param(value) + ESCAPE;
+            case notLike -> path + " not like " + param(value) + ESCAPE;
+            case iLike -> path + " ilike " + param(value) + ESCAPE;
+            case notILike -> path + " not ilike " + param(value) + ESCAPE;
+            case startsWith -> path + " like " + param(escape((String) value) + "%") + ESCAPE;
+            case endsWith -> path + " like " + param("%" + escape((String) value)) + ESCAPE;
+            case substring -> path + " like " + param("%" + escape((String) value) + "%") + ESCAPE;
             default -> throw new IllegalStateException(op.name());
         };
     }
@@ -152,6 +166,15 @@ final class Hql {
             throw new QueryException(field, "the list is empty");
         }
         return values;
+    }
+
+    /** PostgreSQL refuses a pattern that ends with its escape character. */
+    private static boolean endsWithEscape(String pattern) {
+        int backslashes = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /** startsWith/endsWith/substring match their text literally, as Sequelize escapes them. */

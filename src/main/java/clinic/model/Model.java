@@ -14,6 +14,7 @@ import org.hibernate.annotations.UpdateTimestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What every Sequelize model has: an id, timestamps, paranoid {@code deletedAt} and an optimistic-lock version.
@@ -22,6 +23,9 @@ import java.util.Map;
 @MappedSuperclass
 @JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "deletedAt", "version"}, allowGetters = true)
 public abstract class Model extends Instance {
+
+    private static final Pattern EDGES =
+            Pattern.compile("\\A[\\p{IsWhite_Space}\\p{Cf}]+|[\\p{IsWhite_Space}\\p{Cf}]+\\z");
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -52,6 +56,11 @@ public abstract class Model extends Instance {
             throw new ConstraintViolationException(violations);
         }
         fire(Hook.afterValidate);
+    }
+
+    /** Trims every Unicode white-space and format character (NBSP, zero-width space…), so such text is blank. */
+    protected static String trim(String s) {
+        return s == null ? null : EDGES.matcher(s).replaceAll("");
     }
 
     /** Sequelize's {@code save()}: validated, then inserted or updated now, so constraint violations surface here. */

@@ -5,55 +5,88 @@ import clinic.model.Values;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.IgnoredPropertyException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Binds JSON bodies onto models: POST creates, PATCH merges the fields present, PUT replaces all writable. */
+/**
+ * Binds JSON bodies onto models: POST creates, PATCH merges the fields present, PUT replaces all writable. Nothing a
+ * body holds is silently dropped: a field is written, or (derived, such as endsAt) accepted only when it equals what
+ * the row will hold, or refused with a 400 naming it. Only the row metadata the API lists is ignored.
+ */
 final class Bodies {
+
+    /** API.md: ignored in a body, never written. */
+    static final List<String> ROW_METADATA = List.of("id", "createdAt", "updatedAt", "deletedAt", "version");
 
     private Bodies() {
     }
 
     static <T extends Model> T create(ObjectMapper mapper, ObjectNode body, Class<T> type) {
-        requireObject(body);
+        ObjectNode fields = writable(body, type);
         try {
-            return mapper.treeToValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(problem(e));
+            T row = reader(mapper).forType(type).readValue(fields);
+            DerivedFields.check(mapper, row, body);
+            return row;
+        } catch (IOException e) {
+            throw unreadable(e);
         }
     }
 
     static <T extends Model> void patch(ObjectMapper mapper, T row, ObjectNode body) {
-        requireObject(body);
+        ObjectNode fields = writable(body, row.getClass());
         try {
-            mapper.readerForUpdating(row).readValue(body);
-        } catch (java.io.IOException e) {
-            throw new ProblemException(e instanceof JsonProcessingException j ? problem(j)
-                    : Problem.of(400, "bad_request", "Bad request", "The body could not be read", null));
+            reader(mapper).withValueToUpdate(row).readValue(fields);
+        } catch (IOException e) {
+            throw unreadable(e);
         }
+        DerivedFields.check(mapper, row, body);
     }
 
     /** PUT: every writable field not in the body goes back to its default, as on a new row. */
     static <T extends Model> void replace(ObjectMapper mapper, T row, ObjectNode body, Class<T> type) {
         requireObject(body);
-        ObjectNode full = mapper.valueToTree(create(mapper, mapper.createObjectNode(), type));
-        List.of("id", "createdAt", "updatedAt", "deletedAt", "version").forEach(full::remove);
+        ObjectNode full = writable(mapper.valueToTree(create(mapper, mapper.createObjectNode(), type)), type);
         full.setAll(body);
         patch(mapper, row, full);
     }
 
+    /** A field marked ignored (@JsonIgnore, read-only) is refused as an unknown one is, not skipped. */
+    private static ObjectReader reader(ObjectMapper mapper) {
+        return mapper.reader().with(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES);
+    }
+
+    /** The body without row metadata and derived fields: what is bound onto the row. */
+    private static ObjectNode writable(ObjectNode body, Class<?> type) {
+        requireObject(body);
+        ObjectNode fields = body.deepCopy();
+        fields.remove(ROW_METADATA);
+        fields.remove(DerivedFields.names(type));
+        return fields;
+    }
+
+    private static ProblemException unreadable(IOException e) {
+        return new ProblemException(e instanceof JsonProcessingException j ? problem(j)
+                : Problem.of(400, "bad_request", "Bad request", "The body could not be read", null));
+    }
+
     static Problem problem(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof PropertyBindingException u) {
             TreeSet<String> allowed = new TreeSet<>();
             u.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));
-            String message = "unknown field '" + u.getPropertyName() + "'; allowed: " + String.join(", ", allowed);
+            String message = (u instanceof IgnoredPropertyException ? "field '" + u.getPropertyName()
+                    + "' cannot be written" : "unknown field '" + u.getPropertyName() + "'") + "; allowed: "
+                    + String.join(", ", allowed);
             return fieldProblem(pointer(u), message);
         }
         if (e instanceof InvalidFormatException f) {
@@ -93,7 +126,7 @@ final class Bodies {
                 null));
     }
 
-    private static Problem fieldProblem(String field, String message) {
+    static Problem fieldProblem(String field, String message) {
         return Problem.of(400, "bad_request", "Bad request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }

@@ -56,7 +56,8 @@ final class DatabaseErrors {
             case "23505" -> Problem.of(409, "unique_violation", "Conflict", "email is already taken",
                     List.of(new Problem.FieldError("/email", "is already taken")));
             case "23P01" -> overlap(message.contains("patient_no_overlap") ? "patient" : "doctor");
-            case "23503" -> message.contains("is still referenced")
+            // the DETAIL ("is still referenced") stays out of messages (logServerErrorDetail=false): the message tells
+            case "23503" -> message.contains("update or delete on table")
                     ? Problem.of(409, "still_referenced", "Conflict",
                     "Appointments still reference this row; delete them first or use a soft delete", null)
                     : Problem.of(422, "missing_reference", "Referenced row missing",

@@ -1,6 +1,8 @@
 package clinic.web;
 
-/** Path ids are parsed here so a non-numeric id is a 400 naming it, not a 404 from route matching. */
+import clinic.model.Values;
+
+/** Path ids are parsed here so an id other than a canonical positive integer is a 400 naming it, not a 404. */
 final class Ids {
 
     private Ids() {
@@ -8,7 +10,7 @@ final class Ids {
 
     static long parse(String id) {
         try {
-            long n = Long.parseLong(id);
+            long n = Values.integer(id);
             if (n > 0) {
                 return n;
             }

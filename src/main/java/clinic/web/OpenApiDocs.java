@@ -69,9 +69,13 @@ final class OpenApiDocs {
                 + QueryString.MAX_LENGTH / 1024 + " KiB, `limit` at most " + QueryString.MAX_LIMIT + ", `include` at "
                 + "most " + QueryString.MAX_INCLUDE_DEPTH + " levels deep and `where` at most "
                 + QueryString.MAX_CONDITIONS + " conditions: more is a 400 naming the limit. Texts may not contain NUL "
-                + "(`\\u0000`) or unpaired surrogates, instants and dates run from year 0001 to 9999 (400 otherwise). "
-                + "Before the service sees them, the HTTP server answers a bare 414 to a request line over 16 KiB "
-                + "and a bare 400 to a target that is not a URI (an unescaped `{ } | ^ \"` or a bad `%` escape).\n";
+                + "(`\\u0000`) or unpaired surrogates, and their lengths count code points. Instants are strings "
+                + "(RFC 3339, seconds 0–59, at most microseconds: finer is a 400, as PostgreSQL keeps microseconds) "
+                + "and dates `YYYY-MM-DD`, from year 0001 to 9999 (400 otherwise). A `%` not followed by two hex "
+                + "digits is a literal `%`, as in Express's `qs`. The model resources answer `application/json` "
+                + "only: another `Accept` is a 406 before anything is written. `Location` and `Link` are "
+                + "path-absolute. Before the service sees it, the HTTP server answers a bare 414 to a request line "
+                + "over 16 KiB.\n";
     }
 
     static final String BEARER = "An access token (JWT, RS256 or ES256) of the clinic's OIDC provider; in dev mode "
@@ -82,8 +86,10 @@ final class OpenApiDocs {
             - `where[f]=v`: `f = v`
             - `where[f][op]=v` with `op` one of `eq ne gt gte lt lte between notBetween in notIn like notLike iLike \
             notILike startsWith endsWith substring is not contains`; `in`, `notIn`, `between`, `notBetween` and \
-            `contains` take a comma-separated list, `is` takes `null`, `true` or `false`; `like` patterns use `%%` \
-            and `_`; `contains` (array fields) holds every value given
+            `contains` take a comma-separated list, `is` and `not` take `null` (and `true` or `false` on a boolean); \
+            `like`, `notLike`, `iLike` and `notILike` patterns use `%%` and `_` as wildcards and backslash as their \
+            escape (`\\%%`, `\\_`, `\\\\` match `%%`, `_`, `\\`), as Sequelize on PostgreSQL; `contains` (array \
+            fields) holds every value given
             - `where[or][i][f][op]=v`: an OR of the groups `i`, each group ANDs its conditions
 
             All conditions outside `or` are ANDed. Fields of %s: %s. Text operators need a text field, range \
@@ -104,7 +110,7 @@ final class OpenApiDocs {
     static final String PARANOID = "`false` includes soft-deleted rows (`deletedAt` set).";
     static final String LIMIT = "Rows per page (Sequelize `limit`), at most %d; more is a 400.";
     static final String OFFSET = "Rows to skip (Sequelize `offset`).";
-    static final String ID = "The row's id, a positive integer.";
+    static final String ID = "The row's id, a positive integer in ASCII digits, without sign or leading zeros.";
     static final String IF_MATCH = "The `ETag` of the version read, e.g. `\"3\"`: if the row has changed since, the "
             + "answer is 412 and nothing is written. Absent or `*`: no check.";
     static final String FORCE = "`true` deletes the row for real (Sequelize `destroy({force: true})`); by default "

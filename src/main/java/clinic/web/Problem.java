@@ -16,8 +16,8 @@ public record Problem(
         @Schema(examples = "2 fields are invalid") String detail,
         @Schema(examples = "validation", description = "Stable machine-readable code: validation, not_found, "
                 + "unique_violation, appointment_overlap, stale_version, missing_reference, still_referenced, "
-                + "bad_request, payload_too_large, unauthenticated, forbidden, database_unavailable, audit_unavailable, "
-                + "internal") String code,
+                + "bad_request, not_acceptable, payload_too_large, unauthenticated, forbidden, database_unavailable, "
+                + "audit_unavailable, internal") String code,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

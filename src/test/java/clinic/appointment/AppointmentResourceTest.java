@@ -17,7 +17,6 @@ import static clinic.Fixtures.map;
 import static clinic.Fixtures.slot;
 import static clinic.Api.given;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -38,7 +37,7 @@ class AppointmentResourceTest {
                         "patientId", equalTo((int) patient), "version", equalTo(0))
                 .extract();
         int id = created.path("id");
-        assertThat(created.header("Location"), endsWith("/appointments/" + id));
+        assertThat(created.header("Location"), equalTo("/appointments/" + id));
         given().get("/appointments/" + id).then().statusCode(200).header("ETag", "\"0\"");
     }
 

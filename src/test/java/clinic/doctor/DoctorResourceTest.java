@@ -43,7 +43,7 @@ class DoctorResourceTest {
                         "createdAt", notNullValue(), "updatedAt", endsWith("Z"))
                 .extract();
         int id = created.path("id");
-        assertThat(created.header("Location"), endsWith("/doctors/" + id));
+        assertThat(created.header("Location"), equalTo("/doctors/" + id));
         given().when().get("/doctors/" + id)
                 .then().statusCode(200).header("ETag", equalTo("\"0\"")).body("email", equalTo(email));
     }

@@ -22,7 +22,6 @@ import static clinic.Api.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -39,7 +38,7 @@ class PatientResourceTest {
                 .body("birthDate", equalTo("1984-03-01"), "email", equalTo(email), "version", equalTo(0))
                 .extract();
         int id = created.path("id");
-        assertThat(created.header("Location"), endsWith("/patients/" + id));
+        assertThat(created.header("Location"), equalTo("/patients/" + id));
         given().get("/patients/" + id).then().statusCode(200).header("ETag", "\"0\"")
                 .body("birthDate", equalTo("1984-03-01"));
     }
