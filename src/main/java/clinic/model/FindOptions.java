@@ -31,6 +31,8 @@ public final class FindOptions {
     public final Set<String> attributes = new LinkedHashSet<>();
     public boolean paranoid = true;
     public boolean lock;
+    /** Named scopes to find within instead of the default one (the query string's {@code scope=}). */
+    public final List<String> scope = new ArrayList<>();
     /** Set once the finder's scopes were applied, so a find and its count apply them once. */
     boolean scoped;
 

@@ -57,7 +57,9 @@ public final class Finder<T extends Model> {
         if (!options.scoped) {
             options.scoped = true;
             List<FindOptions.Option> base = scopes;
-            if (base == null) {
+            if (!options.scope.isEmpty()) {
+                base = options.scope.stream().map(name -> Scopes.named(type, name)).toList();
+            } else if (base == null) {
                 FindOptions.Option fallback = Scopes.defaultOf(type);
                 base = fallback == null ? List.of() : List.of(fallback);
             }

@@ -6,6 +6,7 @@ import clinic.model.ModelInfo;
 import clinic.model.Op;
 import clinic.model.Operand;
 import clinic.model.QueryException;
+import clinic.model.Scopes;
 import clinic.model.Where;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -30,8 +31,8 @@ final class QueryString {
     static final int MAX_CONDITIONS = 50;
     static final int MAX_INCLUDE_DEPTH = 3;
     static final int MAX_LENGTH = 8192;
-    static final List<String> PARAMETERS = List.of("where[…]", "include", "order", "limit", "offset",
-            "attributes", "paranoid");
+    static final List<String> PARAMETERS = List.of("where[…]", "include", "include[i][…]", "order", "limit",
+            "offset", "attributes", "paranoid", "scope");
 
     static final List<String> ROW_PARAMETERS = List.of("include", "attributes", "paranoid");
 
@@ -50,6 +51,7 @@ final class QueryString {
         FindOptions options = new FindOptions();
         options.limit = DEFAULT_LIMIT;
         Map<Integer, Where> orGroups = new TreeMap<>();
+        IncludeParameters includes = new IncludeParameters();
         // sorted, so the same filters give the same SQL text whatever their order: one prepared statement
         for (Map.Entry<String, List<String>> e : new TreeMap<>(params).entrySet()) {
             String key = e.getKey();
@@ -63,12 +65,20 @@ final class QueryString {
                 group.and(condition(model, key, or.group(2), or.group(3), e.getValue()));
             } else if (where.matches() && !"or".equals(where.group(1))) {
                 options.where.and(condition(model, key, where.group(1), where.group(2), e.getValue()));
+            } else if (IncludeParameters.accepts(key)) {
+                includes.add(key, single(key, e.getValue()));
             } else {
                 option(model, options, key, single(key, e.getValue()));
             }
         }
         if (!orGroups.isEmpty()) {
             options.where.orAny(new ArrayList<>(orGroups.values()));
+        }
+        options.include.addAll(includes.resolve(model));
+        try {
+            checkIncludes(model, options.include, 1);
+        } catch (QueryException e) {
+            throw ProblemException.badRequest("include", e.getMessage());
         }
         if (options.where.size() > MAX_CONDITIONS) {
             throw ProblemException.badRequest("where", "at most " + MAX_CONDITIONS + " where conditions");
@@ -79,7 +89,7 @@ final class QueryString {
     /** A single row takes include, attributes and paranoid; page and filter options would be ignored, so 400. */
     static FindOptions parseForRow(ModelInfo model, MultivaluedMap<String, String> params, String rawQuery) {
         for (String key : params.keySet()) {
-            if (!ROW_PARAMETERS.contains(key)) {
+            if (!ROW_PARAMETERS.contains(key) && !IncludeParameters.accepts(key)) {
                 throw ProblemException.badRequest(key, "unknown query parameter '" + key + "' for a single row; allowed: "
                         + String.join(", ", ROW_PARAMETERS));
             }
@@ -87,7 +97,7 @@ final class QueryString {
         return parse(model, params, rawQuery);
     }
 
-    private static Where condition(ModelInfo model, String param, String field, String opName, List<String> values) {
+    static Where condition(ModelInfo model, String param, String field, String opName, List<String> values) {
         Op op = Op.eq;
         if (opName != null) {
             try {
@@ -117,6 +127,7 @@ final class QueryString {
                 case "offset" -> options.offset = integer(key, value, 0, Integer.MAX_VALUE);
                 case "attributes" -> attributes(model, options, value);
                 case "paranoid" -> options.paranoid = !"false".equals(bool(key, value));
+                case "scope" -> scopes(model, options, value);
                 default -> throw ProblemException.badRequest(key, "unknown query parameter '" + key
                         + "'; allowed: " + String.join(", ", PARAMETERS));
             }
@@ -141,7 +152,37 @@ final class QueryString {
         }
     }
 
+    /** {@code scope=upcoming,withPeople}: the model's named scopes, checked now so the 400 names them. */
+    private static void scopes(ModelInfo model, FindOptions options, String value) {
+        for (String name : value.split(",")) {
+            if (!Scopes.names(model.type).contains(name.trim())) {
+                throw new QueryException("scope", "unknown scope '" + name.trim() + "' of " + model.name
+                        + "; allowed: " + String.join(", ", Scopes.names(model.type)));
+            }
+            options.scope.add(name.trim());
+        }
+    }
+
+    /** {@code order=date:desc,patient.name}: attributes, or a to-one include's attribute. */
     private static void order(ModelInfo model, FindOptions options, String value) {
+        for (FindOptions.Order o : orders(value)) {
+            int dot = o.field().indexOf('.');
+            if (dot < 0) {
+                model.attribute(o.field());
+            } else {
+                var a = model.association(o.field().substring(0, dot));
+                if (a.toMany()) {
+                    throw new QueryException("order", "order by a field of a to-one include only, not of " + a.name());
+                }
+                ModelInfo.of(a.target()).attribute(o.field().substring(dot + 1));
+            }
+            options.order.add(o);
+        }
+    }
+
+    /** {@code f[:dir],…} or {@code -f}: the orders as written, fields not yet checked. */
+    static List<FindOptions.Order> orders(String value) {
+        List<FindOptions.Order> orders = new ArrayList<>();
         for (String part : value.split(",")) {
             String spec = part.trim();
             FindOptions.Direction dir = FindOptions.Direction.ASC;
@@ -156,9 +197,9 @@ final class QueryString {
                 }
                 dir = d.equals("desc") ? FindOptions.Direction.DESC : FindOptions.Direction.ASC;
             }
-            model.attribute(spec);
-            FindOptions.order(spec, dir).applyTo(options);
+            orders.add(new FindOptions.Order(spec, dir));
         }
+        return orders;
     }
 
     private static void attributes(ModelInfo model, FindOptions options, String value) {
@@ -168,7 +209,7 @@ final class QueryString {
         }
     }
 
-    private static int integer(String key, String value, int min, int max) {
+    static int integer(String key, String value, int min, int max) {
         try {
             int n = Integer.parseInt(value.trim());
             if (n >= min && n <= max) {
@@ -180,7 +221,7 @@ final class QueryString {
         throw new QueryException(key, key + " must be an integer from " + min + " to " + max);
     }
 
-    private static String bool(String key, String value) {
+    static String bool(String key, String value) {
         if (!value.equals("true") && !value.equals("false")) {
             throw new QueryException(key, key + " must be true or false");
         }
