@@ -42,7 +42,14 @@ final class OpenApiDocs {
             of groups, each group ANDs its conditions |
             | `include=a,b.c` | `include=doctor,patient`, `include=appointments.patient` | eager loading, nested \
             with dots |
-            | `order=f[:dir],…` | `order=date:desc,id` or `order=-date,id` | `asc` by default; ties broken by `id` |
+            | `include[i][…]` | `include[0][association]=appointments&include[0][where][status]=booked\
+            &include[0][required]=false&include[0][order]=date:desc&include[0][limit]=5\
+            &include[0][include][0][association]=patient` | Sequelize's include objects: `association`, `where` \
+            (filters that level; required up the chain unless `required=false`), `required`, `attributes`, \
+            `paranoid`, `order` and `limit` within each parent, nested `include` |
+            | `order=f[:dir],…` | `order=date:desc,id`, `order=-date,id`, `order=patient.name:desc` | `asc` by \
+            default; ties broken by `id`; a to-one include's field too |
+            | `scope=s,…` | `scope=upcoming` | the model's named scopes (Appointment: `upcoming`, `withPeople`) |
             | `limit`, `offset` | `limit=20&offset=40` | `limit` 50 by default, at most 1000 |
             | `attributes=f,…` | `attributes=id,name` | sparse fields; `id` always present |
             | `paranoid=false` | | include soft-deleted rows |
