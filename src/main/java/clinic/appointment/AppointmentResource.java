@@ -101,8 +101,9 @@ public class AppointmentResource {
     @Operation(summary = "Soft-delete an appointment, or delete for real with force=true",
             description = "`appointment.destroy()` sets `deletedAt` (Sequelize `paranoid`); "
                     + "`appointment.destroy({force: true})` deletes the row.")
-    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
-        return crud.destroy(Appointment.class, id, force);
+    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force,
+                           @HeaderParam("If-Match") String ifMatch) {
+        return crud.destroy(Appointment.class, id, force, ifMatch);
     }
 
     @POST
@@ -110,7 +111,7 @@ public class AppointmentResource {
     @Operation(summary = "Undo a soft delete",
             description = "`appointment.restore()`: clears `deletedAt`; a row that is not deleted is answered "
                     + "as it is.")
-    public Response restore(@PathParam("id") String id) {
-        return crud.restore(Appointment.class, id);
+    public Response restore(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return crud.restore(Appointment.class, id, ifMatch);
     }
 }

@@ -99,16 +99,17 @@ public class DoctorResource {
     @Operation(summary = "Soft-delete a doctor, or delete for real with force=true",
             description = "`doctor.destroy()` sets `deletedAt` (Sequelize `paranoid`); "
                     + "`doctor.destroy({force: true})` deletes the row.")
-    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
-        return crud.destroy(Doctor.class, id, force);
+    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force,
+                           @HeaderParam("If-Match") String ifMatch) {
+        return crud.destroy(Doctor.class, id, force, ifMatch);
     }
 
     @POST
     @Path("{id}/restore")
     @Operation(summary = "Undo a soft delete",
             description = "`doctor.restore()`: clears `deletedAt`; a row not deleted is answered as it is.")
-    public Response restore(@PathParam("id") String id) {
-        return crud.restore(Doctor.class, id);
+    public Response restore(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return crud.restore(Doctor.class, id, ifMatch);
     }
 
     @GET

@@ -99,16 +99,17 @@ public class PatientResource {
     @Operation(summary = "Soft-delete a patient, or delete for real with force=true",
             description = "`patient.destroy()` sets `deletedAt` (Sequelize `paranoid`); "
                     + "`patient.destroy({force: true})` deletes the row.")
-    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force) {
-        return crud.destroy(Patient.class, id, force);
+    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force,
+                           @HeaderParam("If-Match") String ifMatch) {
+        return crud.destroy(Patient.class, id, force, ifMatch);
     }
 
     @POST
     @Path("{id}/restore")
     @Operation(summary = "Undo a soft delete",
             description = "`patient.restore()`: clears `deletedAt`; a row not deleted is answered as it is.")
-    public Response restore(@PathParam("id") String id) {
-        return crud.restore(Patient.class, id);
+    public Response restore(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return crud.restore(Patient.class, id, ifMatch);
     }
 
     @GET

@@ -136,9 +136,11 @@ public class Crud {
     }
 
     @Transactional
-    public <T extends Model> Response destroy(Class<T> type, String id, boolean force) {
+    public <T extends Model> Response destroy(Class<T> type, String id, boolean force, String ifMatch) {
         guard.delete(type, force);
-        T row = find(type, id, FindOptions.paranoid(!force));
+        // locked, so concurrent deletes queue: the first deletes, the others find it gone (404), never a 409
+        T row = find(type, id, FindOptions.paranoid(!force), FindOptions.lock());
+        Preconditions.check(ifMatch, row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         row.destroy(force);
@@ -147,9 +149,10 @@ public class Crud {
     }
 
     @Transactional
-    public <T extends Model> Response restore(Class<T> type, String id) {
+    public <T extends Model> Response restore(Class<T> type, String id, String ifMatch) {
         guard.restore(type);
-        T row = find(type, id, FindOptions.paranoid(false));
+        T row = find(type, id, FindOptions.paranoid(false), FindOptions.lock());
+        Preconditions.check(ifMatch, row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         if (row.deletedAt != null) {
@@ -159,8 +162,8 @@ public class Crud {
         return ok(row, List.of(), Set.of()).build();
     }
 
-    private <T extends Model> T find(Class<T> type, String id, FindOptions.Option option) {
-        return Finder.of(type).findByPk(Ids.parse(id), option)
+    private <T extends Model> T find(Class<T> type, String id, FindOptions.Option... options) {
+        return Finder.of(type).findByPk(Ids.parse(id), options)
                 .orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
     }
 

@@ -1,6 +1,6 @@
 package clinic.web;
 
-/** {@code If-Match} against a row's version: the row's ETag is {@code "<version>"}. */
+/** {@code If-Match} against a row's version, before every unsafe method: the row's ETag is {@code "<version>"}. */
 final class Preconditions {
 
     private Preconditions() {
@@ -10,13 +10,10 @@ final class Preconditions {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;
         }
-        String current = String.valueOf(version);
+        // strong comparison (RFC 9110 §13.1.1): only a quoted tag equal to the row's; a weak or malformed one never matches
+        String current = "\"" + version + "\"";
         for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.replace("\"", "").equals(current)) {
+            if (tag.trim().equals(current)) {
                 return;
             }
         }
