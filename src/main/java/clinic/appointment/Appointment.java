@@ -119,6 +119,16 @@ public class Appointment extends Model {
         loadedPatientId = patientId;
     }
 
+    /** Whether this update puts a stored booking back in service: live now, but not live, or at another time, as loaded. */
+    public boolean goesLive() {
+        if (freesSlot() || deletedAt != null || !isPersistent()) {
+            return false;
+        }
+        Object was = previous("status");
+        return was == Status.cancelled || was == Status.noshow || !Objects.equals(previous("date"), date)
+                || !Objects.equals(previous("durationMinutes"), durationMinutes);
+    }
+
     public boolean setsDoctor() {
         return !Objects.equals(doctorId, loadedDoctorId);
     }

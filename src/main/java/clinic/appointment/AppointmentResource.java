@@ -112,6 +112,6 @@ public class AppointmentResource {
             description = "`appointment.restore()`: clears `deletedAt`; a row that is not deleted is answered "
                     + "as it is.")
     public Response restore(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return crud.restore(Appointment.class, id, ifMatch);
+        return crud.restore(Appointment.class, id, ifMatch, BookingRules::checkRestore);
     }
 }

@@ -17,7 +17,27 @@ final class BookingRules {
     private BookingRules() {
     }
 
+    /** A restore brings a live booking back: its doctor and patient must still be there. */
+    static void checkRestore(Appointment appointment) {
+        if (!appointment.freesSlot()) {
+            checkParties(appointment);
+        }
+    }
+
+    /** A booking in service needs both parties: one being un-cancelled or moved is checked against them again. */
+    private static void checkParties(Appointment appointment) {
+        if (Access.asSystem(() -> Doctor.count(where("id", appointment.doctorId))) == 0) {
+            throw ProblemException.missingReference("/doctorId", "Doctor", appointment.doctorId);
+        }
+        if (Access.asSystem(() -> Patient.count(where("id", appointment.patientId))) == 0) {
+            throw ProblemException.missingReference("/patientId", "Patient", appointment.patientId);
+        }
+    }
+
     static void check(Appointment appointment) {
+        if (appointment.goesLive()) {
+            checkParties(appointment);
+        }
         // whether the row exists, not whether the caller may read it: a doctor books patients new to them
         if (appointment.setsDoctor() && Access.asSystem(() -> Doctor.count(where("id", appointment.doctorId))) == 0) {
             throw ProblemException.missingReference("/doctorId", "Doctor", appointment.doctorId);

@@ -150,12 +150,19 @@ public class Crud {
 
     @Transactional
     public <T extends Model> Response restore(Class<T> type, String id, String ifMatch) {
+        return restore(type, id, ifMatch, row -> { });
+    }
+
+    /** A restore under the model's rules for rows coming back ({@code rules} see the row still deleted). */
+    @Transactional
+    public <T extends Model> Response restore(Class<T> type, String id, String ifMatch, Consumer<T> rules) {
         guard.restore(type);
         T row = find(type, id, FindOptions.paranoid(false), FindOptions.lock());
         Preconditions.check(ifMatch, row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         if (row.deletedAt != null) {
+            rules.accept(row);
             row.restore();
         }
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
