@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -70,7 +71,8 @@ public final class ModelGenerator {
         return text;
     }
 
-    static String joined(List<Attribute> attrs, java.util.function.Function<Attribute, String> each) {
+    /** Each attribute's text, one after the other. */
+    static String joined(List<Attribute> attrs, Function<Attribute, String> each) {
         return attrs.stream().map(each).collect(Collectors.joining());
     }
 }
