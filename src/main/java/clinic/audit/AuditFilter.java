@@ -18,16 +18,18 @@ public class AuditFilter {
 
     private final CurrentIdentityAssociation identities;
     private final AuditTrail trail;
+    private final AuditedModels models;
 
-    public AuditFilter(CurrentIdentityAssociation identities, AuditTrail trail) {
+    public AuditFilter(CurrentIdentityAssociation identities, AuditTrail trail, AuditedModels models) {
         this.identities = identities;
         this.trail = trail;
+        this.models = models;
     }
 
     /** Refusals made before a resource ran (a role check, an unknown route) answer on the I/O thread: write on a worker. */
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() == 401 || !AuditTrail.audited(request.getUriInfo().getPath())) {
+        if (response.getStatus() == 401 || !models.audited(request.getUriInfo().getPath())) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {

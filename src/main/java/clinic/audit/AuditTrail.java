@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 public class AuditTrail {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Map<String, String> MODELS = Map.of("doctors", "Doctor", "patients", "Patient",
-            "appointments", "Appointment", "audit-events", "AuditEvent");
 
     /** Kept by the database layer on every write: not what the caller changed. */
     private static final java.util.Set<String> ROW_KEEPING = java.util.Set.of("createdAt", "updatedAt", "version");
@@ -42,16 +40,18 @@ public class AuditTrail {
     private final HttpServerRequest request;
     private final TransactionSynchronizationRegistry transactions;
     private final AuditWriter writer;
+    private final AuditedModels models;
     private final TreeSet<Long> patientIds = new TreeSet<>();
     private boolean committed;
 
     public AuditTrail(SecurityIdentity identity, Caller caller, HttpServerRequest request,
-                      TransactionSynchronizationRegistry transactions, AuditWriter writer) {
+                      TransactionSynchronizationRegistry transactions, AuditWriter writer, AuditedModels models) {
         this.identity = identity;
         this.caller = caller;
         this.request = request;
         this.transactions = transactions;
         this.writer = writer;
+        this.models = models;
     }
 
     /** Rows the response holds, with their includes. */
@@ -109,7 +109,7 @@ public class AuditTrail {
         e.path = request.path();
         e.query = request.query();
         String[] segments = e.path.substring(1).split("/");
-        e.entityType = MODELS.get(segments[0]);
+        e.entityType = models.model(segments[0]);
         e.entityId = segments.length > 1 && segments[1].matches("[1-9][0-9]{0,17}") ? Long.valueOf(segments[1]) : null;
         e.action = action(e.method, segments);
         e.patientIds = patientIds.toArray(Long[]::new);
@@ -127,11 +127,5 @@ public class AuditTrail {
             case "DELETE" -> "delete";
             default -> "update";
         };
-    }
-
-    /** Whether requests to this path are audited: the models, the trail, and the patients' access logs. */
-    static boolean audited(String path) {
-        int end = path.indexOf('/', 1);
-        return MODELS.containsKey(path.substring(1, end < 0 ? path.length() : end));
     }
 }

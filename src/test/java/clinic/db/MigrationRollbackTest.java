@@ -40,8 +40,8 @@ class MigrationRollbackTest {
     }
 
     @Test
-    void shouldRestoreTheLastMigrationAfterUndoAndMigrate() throws Exception {
-        db.migrations.migrate();
+    void shouldRestoreTheAuditTrailAfterUndoAndMigrate() throws Exception {
+        db.migrations.migrate("007-audit-events");
         List<String> migrated = db.schema();
         db.output();
 
@@ -52,7 +52,7 @@ class MigrationRollbackTest {
         assertTrue(migrated.stream().anyMatch(line -> line.contains("audit_events")), migrated::toString);
         assertTrue(undone.stream().noneMatch(line -> line.contains("audit_events")), undone::toString);
 
-        db.migrations.migrate();
+        db.migrations.migrate("007-audit-events");
         assertEquals(migrated, db.schema());
     }
 
@@ -63,7 +63,7 @@ class MigrationRollbackTest {
         List<String> previous = migrated;
         db.output();
 
-        for (int undone = 1; undone <= 11; undone++) {
+        for (int undone = 1; undone <= db.changesets(false); undone++) {
             db.migrations.undo();
             assertTrue(db.output().contains(": reverted"), "undo number " + undone);
             List<String> schema = db.schema();
@@ -80,7 +80,7 @@ class MigrationRollbackTest {
 
     @Test
     void shouldRefuseToUndoTheAuditTrailWhileItHoldsRows() throws Exception {
-        db.migrations.migrate();
+        db.migrations.migrate("007-audit-events");
         try (var st = db.connection.createStatement()) {
             st.execute("INSERT INTO audit_events (id, recorded_at, actor, roles, action, method, path, patient_ids,"
                     + " status, request_id, created_at, updated_at, version) VALUES (nextval('audit_events_seq'),"

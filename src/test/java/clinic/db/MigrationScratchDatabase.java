@@ -55,18 +55,30 @@ final class MigrationScratchDatabase implements AutoCloseable {
             ORDER BY 1
             """;
 
+    static final String MASTER = "db/changelog/db.changelog-master.yaml";
+
     private final String serverUrl = EmbeddedPostgresServer.jdbcUrl("test");
     private final String name = "migration_" + UUID.randomUUID().toString().replace("-", "");
     final String url = serverUrl.replace("/postgres?", "/" + name + "?");
     final Connection connection;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     final Migrations migrations;
+    final Seeders seeders;
 
     MigrationScratchDatabase() throws SQLException {
         execute(serverUrl, "CREATE DATABASE " + name);
         connection = DriverManager.getConnection(url);
-        migrations = new Migrations(connection, "db/changelog/db.changelog-master.yaml",
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        migrations = new Migrations(connection, MASTER, out);
+        seeders = new Seeders(connection, MASTER, out);
+    }
+
+    /** How many migrations (or seeders) the changelog has, so that adding one breaks no test. */
+    int changesets(boolean seeds) throws Exception {
+        // A connection of its own: Liquibase leaves the one it reads with in a transaction, whose locks would block.
+        try (Connection c = DriverManager.getConnection(url)) {
+            return Changelog.kind(new Changelog(c, MASTER, System.out).statuses(), seeds).size();
+        }
     }
 
     /** What the commands printed since the last call. */
@@ -97,7 +109,7 @@ final class MigrationScratchDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         connection.close();
-        execute(serverUrl, "DROP DATABASE " + name + " WITH (FORCE)");
+        execute(serverUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     private static void execute(String url, String sql) throws SQLException {

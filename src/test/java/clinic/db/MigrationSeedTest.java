@@ -48,12 +48,12 @@ class MigrationSeedTest {
     void shouldSeedAndUnseedWithoutTouchingTheSchema() throws Exception {
         List<String> schema = db.schema();
 
-        db.migrations.seedAll();
+        db.seeders.seedAll();
         assertEquals("== seed-clinic (seed/001-clinic.yaml): seeded\n", db.output());
         assertEquals(List.of(3L, 3L, 6L), counts());
         assertEquals(schema, db.schema());
 
-        db.migrations.seedUndoAll();
+        db.seeders.seedUndoAll();
         assertEquals("== seed-clinic (seed/001-clinic.yaml): reverted\n", db.output());
         assertEquals(List.of(0L, 0L, 0L), counts());
         assertEquals(schema, db.schema());
@@ -61,26 +61,26 @@ class MigrationSeedTest {
 
     @Test
     void shouldBeHarmlessToRunSeedersTwice() throws Exception {
-        db.migrations.seedAll();
+        db.seeders.seedAll();
         db.output();
 
-        db.migrations.seedAll();
+        db.seeders.seedAll();
         assertEquals("No seeders were executed, all seeders were already applied.\n", db.output());
         assertEquals(List.of(3L, 3L, 6L), counts());
     }
 
     @Test
     void shouldSeedAgainAfterUnseeding() throws Exception {
-        db.migrations.seedAll();
-        db.migrations.seedUndoAll();
+        db.seeders.seedAll();
+        db.seeders.seedUndoAll();
 
-        db.migrations.seedAll();
+        db.seeders.seedAll();
         assertEquals(List.of(3L, 3L, 6L), counts());
     }
 
     @Test
     void shouldRefuseToUndoMigrationsUnderSeededRows() throws Exception {
-        db.migrations.seedAll();
+        db.seeders.seedAll();
         List<String> schema = db.schema();
 
         IllegalStateException refused = assertThrows(IllegalStateException.class, db.migrations::undoAll);
@@ -94,29 +94,29 @@ class MigrationSeedTest {
     void shouldRefuseToSeedWhileMigrationsArePending() throws Exception {
         db.migrations.undo();
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class, db.migrations::seedAll);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, db.seeders::seedAll);
         assertTrue(refused.getMessage().contains("run db:migrate first"), refused.getMessage());
     }
 
     @Test
     void shouldUndoOnlySeedersWhenAMigrationRanAfterThem() throws Exception {
         db.migrations.undo();
-        liquibase().update(new Contexts(Migrations.SEEDS), new LabelExpression());
+        liquibase().update(new Contexts(Changelog.SEEDS), new LabelExpression());
         db.migrations.migrate();
         List<String> schema = db.schema();
         db.output();
 
-        db.migrations.seedUndoAll();
+        db.seeders.seedUndoAll();
         assertEquals("== seed-clinic (seed/001-clinic.yaml): reverted\n", db.output());
         assertEquals(schema, db.schema());
         db.migrations.status();
-        assertTrue(db.output().endsWith("11 applied (up), 1 pending (down).\n"));
+        assertTrue(db.output().endsWith(db.changesets(false) + " applied (up), 1 pending (down).\n"));
     }
 
     private Liquibase liquibase() throws Exception {
         Database database = DatabaseFactory.getInstance()
                 .findCorrectDatabaseImplementation(new JdbcConnection(db.connection));
-        return new Liquibase("db/changelog/db.changelog-master.yaml", new ClassLoaderResourceAccessor(), database);
+        return new Liquibase(MigrationScratchDatabase.MASTER, new ClassLoaderResourceAccessor(), database);
     }
 
     private List<Long> counts() throws Exception {

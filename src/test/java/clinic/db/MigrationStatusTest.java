@@ -32,17 +32,19 @@ class MigrationStatusTest {
         db.migrations.status();
 
         List<String> lines = db.output().lines().toList();
+        int migrations = db.changesets(false);
         assertEquals("Migrations:", lines.get(0));
         assertTrue(lines.get(1).matches(DOWN + "001-btree-gist +001-btree-gist.yaml"), lines.get(1));
-        assertTrue(lines.contains("Seeders (context seed):"), lines::toString);
-        assertTrue(lines.get(13).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(13));
-        assertEquals("0 applied (up), 12 pending (down).", lines.get(14));
+        assertEquals("Seeders (context seed):", lines.get(migrations + 1));
+        assertTrue(lines.get(migrations + 2).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"),
+                lines.get(migrations + 2));
+        assertEquals("0 applied (up), " + (migrations + db.changesets(true)) + " pending (down).",
+                lines.get(lines.size() - 1));
     }
 
     @Test
     void shouldListAppliedMigrationsAsUpAndSeedersAsPending() throws Exception {
-        db.migrations.migrate();
-        db.migrations.undo();
+        db.migrations.migrate("006-agenda-covering-indexes");
         db.output();
 
         db.migrations.status();
@@ -54,7 +56,10 @@ class MigrationStatusTest {
         assertTrue(lines.get(10).matches(UP + "appointments-agenda-covering-indexes +006-agenda-covering-indexes.yaml"),
                 lines.get(10));
         assertTrue(lines.get(11).matches(DOWN + "audit-events-table +007-audit-events.yaml"), lines.get(11));
-        assertTrue(lines.get(13).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"), lines.get(13));
-        assertEquals("10 applied (up), 2 pending (down).", lines.get(14));
+        int migrations = db.changesets(false);
+        assertTrue(lines.get(migrations + 2).matches(DOWN + "seed-clinic +seed/001-clinic.yaml"),
+                lines.get(migrations + 2));
+        assertEquals("10 applied (up), " + (migrations + db.changesets(true) - 10) + " pending (down).",
+                lines.get(lines.size() - 1));
     }
 }
