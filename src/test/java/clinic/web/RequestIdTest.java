@@ -91,7 +91,7 @@ class RequestIdTest {
 
     @Test
     void shouldCarryARequestIdOnPublicPathsToo() {
-        for (String path : List.of("/q/health/ready", "/q/openapi")) {
+        for (String path : List.of("/q/health/ready", "/q/openapi", "/q/metrics")) {
             Response r = anonymous().header("X-Request-Id", "public-1").get(path);
             assertEquals(200, r.statusCode(), path);
             assertEquals("public-1", r.header("X-Request-Id"), path);
