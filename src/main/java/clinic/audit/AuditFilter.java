@@ -52,7 +52,7 @@ public class AuditFilter {
             }
             response.setStatus(e.problem.status());
             response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);
-            response.setEntity(e.problem.answered());
+            response.setEntity(e.problem.answered(trail.requestId()));
         }
     }
 }

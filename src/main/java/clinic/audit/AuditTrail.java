@@ -86,6 +86,11 @@ public class AuditTrail {
         });
     }
 
+    /** The request's id, on any thread (a refusal's event is written on a worker, off the request's context). */
+    String requestId() {
+        return RequestIds.of(routing);
+    }
+
     /** Whether this request's event already committed with its write. */
     boolean committed() {
         return committed;
@@ -115,7 +120,7 @@ public class AuditTrail {
         e.patientIds = patientIds.toArray(Long[]::new);
         e.status = status;
         e.changes = changes == null || changes.isEmpty() ? null : changes;
-        e.requestId = RequestIds.of(routing);
+        e.requestId = requestId();
         return e;
     }
 

@@ -37,7 +37,12 @@ public record Problem(
 
     /** This problem as answered to the request being served, naming its id. */
     public Problem answered() {
-        return new Problem(type, title, status, detail, code, errors, RequestIds.current());
+        return answered(RequestIds.current());
+    }
+
+    /** For code off the request's Vert.x context, which has the id from its RoutingContext. */
+    public Problem answered(String requestId) {
+        return new Problem(type, title, status, detail, code, errors, requestId);
     }
 
     public Response toResponse() {
