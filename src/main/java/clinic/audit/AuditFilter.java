@@ -54,7 +54,7 @@ public class AuditFilter {
             }
             response.setStatus(e.problem.status());
             response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);
-            response.setEntity(e.problem);
+            response.setEntity(e.problem.answered(trail.requestId()));
         }
     }
 }

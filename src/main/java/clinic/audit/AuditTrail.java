@@ -4,8 +4,10 @@ import clinic.model.Include;
 import clinic.model.Model;
 import clinic.model.ModelInfo;
 import clinic.security.Caller;
+import clinic.web.RequestIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One request's audit event. A write that succeeds adds it to its own transaction ({@link #wrote}), so the change
@@ -30,25 +30,24 @@ import java.util.regex.Pattern;
 @RequestScoped
 public class AuditTrail {
 
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** Kept by the database layer on every write: not what the caller changed. */
     private static final java.util.Set<String> ROW_KEEPING = java.util.Set.of("createdAt", "updatedAt", "version");
 
     private final SecurityIdentity identity;
     private final Caller caller;
-    private final HttpServerRequest request;
+    private final RoutingContext routing;
     private final TransactionSynchronizationRegistry transactions;
     private final AuditWriter writer;
     private final AuditedModels models;
     private final TreeSet<Long> patientIds = new TreeSet<>();
     private boolean committed;
 
-    public AuditTrail(SecurityIdentity identity, Caller caller, HttpServerRequest request,
+    public AuditTrail(SecurityIdentity identity, Caller caller, RoutingContext routing,
                       TransactionSynchronizationRegistry transactions, AuditWriter writer, AuditedModels models) {
         this.identity = identity;
         this.caller = caller;
-        this.request = request;
+        this.routing = routing;
         this.transactions = transactions;
         this.writer = writer;
         this.models = models;
@@ -87,6 +86,11 @@ public class AuditTrail {
         });
     }
 
+    /** The request's id, on any thread (a refusal's event is written on a worker, off the request's context). */
+    String requestId() {
+        return RequestIds.of(routing);
+    }
+
     /** Whether this request's event already committed with its write. */
     boolean committed() {
         return committed;
@@ -105,6 +109,7 @@ public class AuditTrail {
         e.actorName = identity.getPrincipal().getName();
         e.roles = caller.roles().stream().map(Enum::name).toArray(String[]::new);
         e.profile = caller.profile();
+        HttpServerRequest request = routing.request();
         e.method = request.method().name();
         e.path = request.path();
         e.query = request.query();
@@ -115,8 +120,7 @@ public class AuditTrail {
         e.patientIds = patientIds.toArray(Long[]::new);
         e.status = status;
         e.changes = changes == null || changes.isEmpty() ? null : changes;
-        String sent = request.getHeader("X-Request-Id");
-        e.requestId = sent != null && REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        e.requestId = requestId();
         return e;
     }
 

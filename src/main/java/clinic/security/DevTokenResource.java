@@ -1,5 +1,6 @@
 package clinic.security;
 
+import clinic.web.Problem;
 import clinic.web.ProblemException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
@@ -11,6 +12,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +48,11 @@ public class DevTokenResource {
     @Operation(summary = "A bearer token for a role (dev mode only)",
             description = "Paste the answer into **Authorize**. `doctor:51` and `patient:1` name the row the token "
                     + "acts for (the profile claim `Doctor/51`, `Patient/1`). Valid for 12 hours.")
+    @SecurityRequirementsSet // public: the empty requirement, stated
+    @APIResponse(responseCode = "200", description = "A signed JWT",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`as` missing or not one of the forms above",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String token(@QueryParam("as") @Parameter(description = "`admin`, `clerk`, `doctor:<id>` or "
             + "`patient:<id>`", example = "admin") String as) {
         Matcher m = as == null ? null : AS.matcher(as);

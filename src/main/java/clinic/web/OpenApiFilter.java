@@ -45,6 +45,7 @@ public class OpenApiFilter implements OASFilter {
         List.of("ObjectNode", "JsonNode", "JsonNodeType").forEach(api.getComponents()::removeSchema);
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         OpenApiModels.ALL.forEach(m -> OpenApiModels.complete(schemas.get(m.schema())));
+        OpenApiPatches.add(api);
         api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(OpenApiDocs.BEARER));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {

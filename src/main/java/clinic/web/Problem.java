@@ -18,7 +18,10 @@ public record Problem(
                 + "unique_violation, appointment_overlap, stale_version, missing_reference, still_referenced, "
                 + "bad_request, not_acceptable, payload_too_large, unauthenticated, forbidden, database_unavailable, "
                 + "audit_unavailable, internal") String code,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(examples = "3f1c2a9e-5b7d-4e8a-9c61-0d2b4f6a8e10", description = "The request's `X-Request-Id`: "
+                + "the same value is in the response header, the service's log line and the audit event")
+        String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -29,10 +32,20 @@ public record Problem(
 
     public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
         return new Problem("https://clinic.example/problems/" + code.replace('_', '-'), title, status, detail, code,
-                errors == null || errors.isEmpty() ? null : errors);
+                errors == null || errors.isEmpty() ? null : errors, null);
+    }
+
+    /** This problem as answered to the request being served, naming its id. */
+    public Problem answered() {
+        return answered(RequestIds.current());
+    }
+
+    /** For code off the request's Vert.x context, which has the id from its RoutingContext. */
+    public Problem answered(String requestId) {
+        return new Problem(type, title, status, detail, code, errors, requestId);
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(answered()).build();
     }
 }

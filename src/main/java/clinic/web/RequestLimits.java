@@ -17,7 +17,7 @@ public class RequestLimits {
     private static final BodyHandler CHUNKED = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && tooLong(length)) {
                 refuse(ctx);
@@ -39,7 +39,7 @@ public class RequestLimits {
         Problem p = Problem.of(413, "payload_too_large", "Payload too large",
                 "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB", null);
         ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(Json.encode(p));
+                .putHeader("Connection", "close").end(Json.encode(p.answered()));
     }
 
     private static boolean tooLong(String length) {

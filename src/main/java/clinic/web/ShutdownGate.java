@@ -14,7 +14,7 @@ public class ShutdownGate {
 
     void install(@Observes Router router) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closing = true, "clinic-shutdown-gate"));
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             if (!closing) {
                 ctx.next();
                 return;
@@ -22,7 +22,7 @@ public class ShutdownGate {
             Problem p = Problem.of(503, "shutting_down", "Service unavailable",
                     "The service is shutting down; retry on another instance or shortly", null);
             ctx.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Retry-After", "5").putHeader("Connection", "close").end(Json.encode(p));
+                    .putHeader("Retry-After", "5").putHeader("Connection", "close").end(Json.encode(p.answered()));
         });
     }
 }

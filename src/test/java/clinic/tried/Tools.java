@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The programs these tests drive from outside the JVM. A missing one is installed first (newman from the
- * committed lock file; Debian's chromium and chromedriver when we may run apt-get), so `./mvnw verify` needs no
+ * committed lock files; Debian's chromium and chromedriver when we may run apt-get), so `./mvnw verify` needs no
  * set-up by hand. If that cannot work the test is skipped with the command to run, except under
  * {@code CLINIC_REQUIRE_TOOLS=1} (set by .ci/run), where it fails.
  */
@@ -20,6 +20,8 @@ final class Tools {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path NEWMAN = Path.of("postman/node_modules/.bin/newman");
+    static final Path SPECTRAL = Path.of("openapi/node_modules/.bin/spectral");
+    static final Path REDOCLY = Path.of("openapi/node_modules/.bin/redocly");
 
     private static final List<String> APT_INSTALL = List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver");
 
@@ -42,6 +44,15 @@ final class Tools {
             install(List.of("npm", "ci", "--prefix", "postman", "--no-audit", "--no-fund"));
         }
         return require(NEWMAN, "npm ci --prefix postman");
+    }
+
+    /** Spectral and Redocly at the versions openapi/package-lock.json pins. */
+    static synchronized void requireLinters() {
+        if (!Files.isExecutable(SPECTRAL) || !Files.isExecutable(REDOCLY)) {
+            install(List.of("npm", "ci", "--prefix", "openapi", "--no-audit", "--no-fund"));
+        }
+        require(SPECTRAL, "npm ci --prefix openapi");
+        require(REDOCLY, "npm ci --prefix openapi");
     }
 
     private static void install(List<String> command) {
