@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -66,11 +65,11 @@ public class AuditTrail {
     /** A write that went through: its event joins the write's transaction, with what changed. */
     public void wrote(Model row, Map<String, Object> before, Map<String, Object> after, int status) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        after.forEach((field, value) -> {
-            if (!Objects.equals(value, before.get(field)) && !ROW_KEEPING.contains(field)) {
-                changes.put(field, java.util.Arrays.asList(before.get(field), value));
+        for (String field : ModelInfo.changed(before, after)) {
+            if (!ROW_KEEPING.contains(field)) {
+                changes.put(field, java.util.Arrays.asList(before.get(field), after.get(field)));
             }
-        });
+        }
         PatientIds.collect(patientIds, row.getClass(), before);
         PatientIds.collect(patientIds, row.getClass(), after);
         writer.insert(event(status, changes));

@@ -129,6 +129,14 @@ public final class ModelInfo {
         return values;
     }
 
+    /** The attributes whose values differ between two {@link #values} maps (one missing from a map is null there). */
+    public static java.util.Set<String> changed(Map<String, Object> before, Map<String, Object> after) {
+        java.util.Set<String> fields = new java.util.TreeSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        fields.removeIf(field -> java.util.Objects.equals(before.get(field), after.get(field)));
+        return fields;
+    }
+
     /** Writes an attribute through its setter, so Hibernate sees the change. */
     public void write(Model row, String field, Object value) {
         try {

@@ -85,12 +85,7 @@ public class Guard implements Access {
     /** A changed row: it was the caller's, stays the caller's, and only fields and values the caller may write changed. */
     public void update(Model row, Map<String, Object> before) {
         Map<String, Object> after = ModelInfo.of(row.getClass()).values(row);
-        Set<String> changed = new java.util.TreeSet<>();
-        after.forEach((k, v) -> {
-            if (!Objects.equals(v, before.get(k))) {
-                changed.add(k);
-            }
-        });
+        Set<String> changed = ModelInfo.changed(before, after);
         allowIfAny(row.getClass(), g -> g.updates, g -> {
             if (g.owner != null) {
                 Long mine = g.ownerId.apply(caller);

@@ -95,6 +95,11 @@ class AuditTrailTest {
         AuditEvent restore = only(send(Api.given(), "POST", "/appointments/" + booked + "/restore", null));
         assertEquals("restore", restore.action);
         assertEquals(Set.of("deletedAt"), restore.changes.keySet());
+
+        AuditEvent force = only(send(Api.given(), "DELETE", "/appointments/" + booked + "?force=true", null));
+        assertEquals(List.of((int) c.p2(), "gone"), java.util.Arrays.asList(
+                ((Number) ((List<?>) force.changes.get("patientId")).get(0)).intValue(),
+                ((List<?>) force.changes.get("patientId")).get(1) == null ? "gone" : "kept"), "every field goes to null");
     }
 
     @Test
