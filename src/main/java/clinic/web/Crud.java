@@ -44,7 +44,7 @@ public class Crud {
     public <T extends Model> Response list(Class<T> type, UriInfo uri, Where scope) {
         FindOptions options = QueryString.parse(ModelInfo.of(type), uri.getQueryParameters(),
                 uri.getRequestUri().getRawQuery());
-        guard.read(type, options.paranoid);
+        read(type, options);
         if (scope != null) {
             options.where.and(scope);
         }
@@ -64,7 +64,7 @@ public class Crud {
                 uri.getRequestUri().getRawQuery());
         scope.applyTo(options);
         order.applyTo(options);
-        guard.read(type, options.paranoid);
+        read(type, options);
         Result<T> result = Finder.of(type).findAndCountAll(options);
         return paged(Response.ok(result.rows().stream().map(view).toList()), uri, options, result.count());
     }
@@ -75,6 +75,22 @@ public class Crud {
         T owner = find(type, id, FindOptions.paranoid(false));
         trail.touch(owner);
         return owner;
+    }
+
+    /** The caller may read the model, and soft-deleted rows only where they manage it: at the top and in every include. */
+    private void read(Class<? extends Model> type, FindOptions options) {
+        guard.read(type, options.paranoid);
+        readIncludes(ModelInfo.of(type), options.include);
+    }
+
+    private void readIncludes(ModelInfo model, List<Include> includes) {
+        for (Include inc : includes) {
+            ModelInfo target = ModelInfo.of(model.association(inc.association).target());
+            if (Boolean.FALSE.equals(inc.paranoid)) {
+                guard.read(target.type, false);
+            }
+            readIncludes(target, inc.include);
+        }
     }
 
     private static Response paged(Response.ResponseBuilder page, UriInfo uri, FindOptions options, long count) {
@@ -94,7 +110,7 @@ public class Crud {
     public <T extends Model> Response get(Class<T> type, String id, UriInfo uri) {
         FindOptions options = QueryString.parseForRow(ModelInfo.of(type), uri.getQueryParameters(),
                 uri.getRequestUri().getRawQuery());
-        guard.read(type, options.paranoid);
+        read(type, options);
         T row = Finder.of(type).findByPk(Ids.parse(id), o -> {
             o.include.addAll(options.include);
             o.paranoid = options.paranoid;

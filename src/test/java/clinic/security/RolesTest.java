@@ -170,6 +170,8 @@ class RolesTest {
                 new Cell("restore", c -> new Request("POST", "/doctors/" + c.d1() + "/restore", null,
                         "/doctors/" + c.d1() + "?paranoid=false"), allow("admin", 200)),
                 new Cell("paranoid=false", c -> get("/doctors?paranoid=false"), allow("admin", 200)),
+                new Cell("paranoid=false on an include", c -> get("/doctors/" + c.d1()
+                        + "?include[0][association]=appointments&include[0][paranoid]=false"), allow("admin", 200)),
                 new Cell("association read", c -> get("/doctors/" + c.d1() + "/patients"),
                         allow("admin", 200, "clerk", 200, "doctor", 200, "patient", 200)),
                 new Cell("search the audit trail", c -> get("/audit-events?limit=1"), allow("admin", 200)),
