@@ -12,6 +12,7 @@ import clinic.model.Where;
 import clinic.security.Guard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
@@ -32,9 +33,11 @@ public class Crud {
     private final Guard guard;
     private final AuditTrail trail;
     private final Rows rows;
+    private final RoutingContext routing;
 
-    public Crud(ObjectMapper mapper, Guard guard, AuditTrail trail) {
+    public Crud(ObjectMapper mapper, Guard guard, AuditTrail trail, RoutingContext routing) {
         this.mapper = mapper;
+        this.routing = routing;
         this.guard = guard;
         this.trail = trail;
         this.rows = new Rows(mapper);
@@ -116,7 +119,12 @@ public class Crud {
             o.paranoid = options.paranoid;
         }).orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
         trail.read(List.of(row), options.include);
-        return ok(row, options.include, options.attributes).build();
+        if (options.include.isEmpty()) {
+            return ok(row, options.attributes).build();
+        }
+        ConditionalGets.Tagged body = ConditionalGets.digested(mapper, rows.render(row, options.include,
+                options.attributes));
+        return Response.ok(body.json()).tag(body.tag()).build();
     }
 
     @Transactional
@@ -127,7 +135,7 @@ public class Crud {
         guard.create(row);
         save(row, rules);
         trail.wrote(row, Map.of(), ModelInfo.of(type).values(row), 201);
-        return ok(row, List.of(), Set.of()).status(Response.Status.CREATED)
+        return ok(row, Set.of()).status(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build()).build();
     }
 
@@ -137,7 +145,7 @@ public class Crud {
         // Locked, so concurrent writers queue: each sees the version the one before it wrote (412, not a lost update).
         guard.mayUpdate(type);
         T row = find(type, id, FindOptions.lock());
-        Preconditions.check(ifMatch, row.version);
+        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         if (replace) {
@@ -148,7 +156,7 @@ public class Crud {
         guard.update(row, before);
         save(row, rules);
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
-        return ok(row, List.of(), Set.of()).build();
+        return ok(row, Set.of()).build();
     }
 
     @Transactional
@@ -156,7 +164,7 @@ public class Crud {
         guard.delete(type, force);
         // locked, so concurrent deletes queue: the first deletes, the others find it gone (404), never a 409
         T row = find(type, id, FindOptions.paranoid(!force), FindOptions.lock());
-        Preconditions.check(ifMatch, row.version);
+        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         row.destroy(force);
@@ -174,7 +182,7 @@ public class Crud {
     public <T extends Model> Response restore(Class<T> type, String id, String ifMatch, Consumer<T> rules) {
         guard.restore(type);
         T row = find(type, id, FindOptions.paranoid(false), FindOptions.lock());
-        Preconditions.check(ifMatch, row.version);
+        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         if (row.deletedAt != null) {
@@ -182,7 +190,7 @@ public class Crud {
             row.restore();
         }
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
-        return ok(row, List.of(), Set.of()).build();
+        return ok(row, Set.of()).build();
     }
 
     private <T extends Model> T find(Class<T> type, String id, FindOptions.Option... options) {
@@ -197,8 +205,8 @@ public class Crud {
         row.save();
     }
 
-    private Response.ResponseBuilder ok(Model row, List<Include> includes,
-                                        Set<String> attributes) {
-        return Response.ok(rows.render(row, includes, attributes)).tag(new EntityTag(String.valueOf(row.version)));
+    /** A row alone: its version is its strong ETag, the tag {@code If-Match} takes back. */
+    private Response.ResponseBuilder ok(Model row, Set<String> attributes) {
+        return Response.ok(rows.render(row, List.of(), attributes)).tag(new EntityTag(String.valueOf(row.version)));
     }
 }

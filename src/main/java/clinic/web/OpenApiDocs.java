@@ -120,6 +120,8 @@ final class OpenApiDocs {
     static final String ID = "The row's id, a positive integer in ASCII digits, without sign or leading zeros.";
     static final String IF_MATCH = "The `ETag` of the version read, e.g. `\"3\"`: if the row has changed since, the "
             + "answer is 412 and nothing is written. Absent or `*`: no check.";
+    static final String IF_NONE_MATCH = "ETags from earlier reads (`W/` ignored, or `*`): if one matches the answer's "
+            + "`ETag`, the answer is 304 without a body.";
     static final String FORCE = "`true` deletes the row for real (Sequelize `destroy({force: true})`); by default "
             + "the delete is soft and `POST …/{id}/restore` undoes it.";
 

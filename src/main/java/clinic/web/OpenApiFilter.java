@@ -86,6 +86,7 @@ public class OpenApiFilter implements OASFilter {
         if (kind == Kind.LIST || kind == Kind.ASSOCIATION || kind == Kind.READ) {
             if (kind == Kind.READ) {
                 op.addParameter(OpenApiParameters.include(target));
+                op.addParameter(OpenApiParameters.ifNoneMatch());
             }
             op.addParameter(OpenApiParameters.attributes(target, fields));
             op.addParameter(OpenApiParameters.paranoid());
@@ -141,6 +142,12 @@ public class OpenApiFilter implements OASFilter {
                     .addHeader("ETag", etag()));
             case DESTROY -> responses.addAPIResponse("204", OASFactory.createAPIResponse()
                     .description("Deleted: soft unless `force=true`"));
+            case READ -> responses.addAPIResponse("200", json("The row", row).addHeader("ETag", header("`\"<version>\"` "
+                    + "for the row alone; with `include`, a weak `W/\"…\"` digest of the body, which changes when an "
+                    + "included row does (send the row's `\"<version>\"` as `If-Match`)", SchemaType.STRING)))
+                    .addAPIResponse("304", OASFactory.createAPIResponse()
+                            .description("Not modified: `If-None-Match` matched the `ETag`; no body")
+                            .addHeader("ETag", etag()));
             default -> responses.addAPIResponse("200", json("The row", row).addHeader("ETag", etag()));
         }
     }

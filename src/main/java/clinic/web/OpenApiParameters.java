@@ -63,6 +63,11 @@ final class OpenApiParameters {
         return query("paranoid", OpenApiDocs.PARANOID).schema(type(SchemaType.BOOLEAN).defaultValue(true));
     }
 
+    static Parameter ifNoneMatch() {
+        return OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                .description(OpenApiDocs.IF_NONE_MATCH).schema(type(SchemaType.STRING));
+    }
+
     private static Parameter query(String name, String description) {
         return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description);
     }

@@ -1,12 +1,24 @@
 package clinic.web;
 
-/** {@code If-Match} against a row's version, before every unsafe method: the row's ETag is {@code "<version>"}. */
+/**
+ * {@code If-Match} and {@code If-None-Match} against a row's version, before every unsafe method on it: the row's ETag
+ * is {@code "<version>"}.
+ */
 final class Preconditions {
 
     private Preconditions() {
     }
 
-    static void check(String ifMatch, Integer version) {
+    static void check(String ifMatch, String ifNoneMatch, Integer version) {
+        check(ifMatch, version);
+        // weak comparison (RFC 9110 §13.1.2), false on a match: the client asked to write only a version it lacks
+        if (ifNoneMatch != null && ConditionalGets.matches(ifNoneMatch, "\"" + version + "\"")) {
+            throw ProblemException.staleVersion(412, "If-None-Match " + ifNoneMatch + " matches the current version \""
+                    + version + "\"");
+        }
+    }
+
+    private static void check(String ifMatch, Integer version) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;
         }

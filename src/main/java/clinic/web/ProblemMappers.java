@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,15 +52,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
+        String allow = AllowedMethods.of(uri.getPath());
+        // RESTEasy answers 404, not 405, when two resource classes share the path's prefix (/patients/{id}/access-log)
+        if (status == 405 || status == 404 && allow != null && !List.of(allow.split(", ")).contains(request.getMethod())) {
+            return Response.fromResponse(Problem.of(405, "method_not_allowed", "Method Not Allowed",
+                    request.getMethod() + " is not allowed here; this path allows " + allow, null).toResponse())
+                    .header("Allow", allow).build();
+        }
         Throwable cause = e.getCause();
         if (status == 400 && cause instanceof JsonProcessingException json) {
             return json(json);
         }
         String code = switch (status) {
             case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";

@@ -60,6 +60,30 @@ class ConditionalWritesTest {
     }
 
     @Test
+    void shouldRefuseEveryUnsafeMethodWhoseIfNoneMatchMatchesWeakly() {
+        List<String> wrong = new ArrayList<>();
+        for (String resource : List.of("doctors", "patients", "appointments")) {
+            for (String method : METHODS) {
+                for (String tag : List.of("\"%d\"", "W/\"%d\"", "*", "\"7\", \"%d\"")) {
+                    String path = row(resource, method);
+                    String read = path.replace("/restore", "") + "?paranoid=false";
+                    String before = given().get(read).asString();
+                    int version = given().get(read).jsonPath().getInt("version");
+                    Response r = send(method, path, "If-None-Match", tag.replace("%d", String.valueOf(version)));
+                    if (r.statusCode() != 412 || !before.equals(given().get(read).asString())) {
+                        wrong.add(method + " " + path + " If-None-Match " + tag + ": " + r.statusCode());
+                    }
+                }
+                String path = row(resource, method);
+                if (send(method, path, "If-None-Match", "\"999\"").statusCode() >= 300) {
+                    wrong.add(method + " " + path + " with a tag that does not match");
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
     void shouldDeleteOnceWhenUnconditionalDeletesRace() throws Exception {
         long doctor = createDoctor();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -97,7 +121,11 @@ class ConditionalWritesTest {
     }
 
     private static Response send(String method, String path, String ifMatch) {
-        var request = given().header("If-Match", ifMatch);
+        return send(method, path, "If-Match", ifMatch);
+    }
+
+    private static Response send(String method, String path, String header, String tag) {
+        var request = given().header(header, tag);
         return switch (method) {
             case "PATCH" -> request.contentType("application/json").body(Map.of()).patch(path);
             case "DELETE" -> request.delete(path);
