@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Hostile requests drawn from a seeded {@link Random}: list and row query strings, and JSON bodies for POST, PATCH
@@ -15,11 +16,11 @@ import java.util.Random;
 final class HostileInputCases {
 
     /** A request to send as it is, and what to print when its answer fails a check. */
-    record Request(String method, String target, String contentType, String accept, byte[] body) {
+    record Request(String method, String target, String contentType, Map<String, String> headers, byte[] body) {
 
         String describe() {
             String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-            return method + " " + abbreviate(target) + (accept == null ? "" : " Accept: " + accept)
+            return method + " " + abbreviate(target) + (headers.isEmpty() ? "" : " " + headers)
                     + (body == null ? "" : " " + abbreviate(text));
         }
     }
@@ -80,14 +81,24 @@ final class HostileInputCases {
                 query.append(query.length() == 0 ? "" : "&").append(next);
             }
         }
-        return new Request("GET", path + (query.length() == 0 ? "" : "?" + query), null, accept(), null);
+        return new Request("GET", path + (query.length() == 0 ? "" : "?" + query), null, headers(), null);
     }
 
-    /** Mostly none; else one that JSON cannot satisfy (406) or one it can. */
-    private String accept() {
-        int kind = random.nextInt(8);
-        return kind < 6 ? null : pick(kind == 6 ? AcceptTest.REFUSED : AcceptTest.ACCEPTED);
+    /** Sometimes an Accept JSON cannot satisfy (406) or one it can; sometimes a conditional header, well-formed or not. */
+    private Map<String, String> headers() {
+        Map<String, String> headers = new TreeMap<>();
+        int accept = random.nextInt(8);
+        if (accept >= 6) {
+            headers.put("Accept", pick(accept == 6 ? AcceptTest.REFUSED : AcceptTest.ACCEPTED));
+        }
+        if (random.nextInt(4) == 0) {
+            headers.put(pick(List.of("If-Match", "If-None-Match")), pick(TAGS));
+        }
+        return headers;
     }
+
+    private static final List<String> TAGS = List.of("*", "\"0\"", "W/\"0\"", "0", "\"0", "W/*", "\"\"", ",", "\"a\", W/\"b\"",
+            "\"" + "9".repeat(40) + "\"", "W/", "\u00e9", "\"0\" \"1\"", "*, \"0\"");
 
     Request write() {
         String resource = pick(RESOURCES);
@@ -95,7 +106,7 @@ final class HostileInputCases {
         String target = "/" + resource + (method.equals("POST") ? "" : "/" + id(resource));
         String contentType = random.nextInt(25) == 0 ? pick(List.of("text/plain", "application/xml",
                 "application/json; charset=UTF-16", "application/x-www-form-urlencoded")) : "application/json";
-        return new Request(method, target, contentType, accept(), HostileInputBodies.body(random, resource, ids));
+        return new Request(method, target, contentType, headers(), HostileInputBodies.body(random, resource, ids));
     }
 
     private String parameter(String model) {

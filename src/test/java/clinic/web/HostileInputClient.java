@@ -33,11 +33,12 @@ final class HostileInputClient {
     /** Sends the request; the body, if any, with Content-Length or, when {@code chunked}, in 8 KiB chunks. */
     static Reply send(String method, String target, String contentType, byte[] body, boolean chunked)
             throws IOException {
-        return send(method, target, contentType, null, body, chunked);
+        return send(method, target, contentType, Map.of(), body, chunked);
     }
 
-    /** As {@link #send(String, String, String, byte[], boolean)}, with an Accept header unless it is null. */
-    static Reply send(String method, String target, String contentType, String accept, byte[] body, boolean chunked)
+    /** As {@link #send(String, String, String, byte[], boolean)}, with these headers too. */
+    static Reply send(String method, String target, String contentType, Map<String, String> headers, byte[] body,
+                      boolean chunked)
             throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(60_000);
@@ -46,9 +47,7 @@ final class HostileInputClient {
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
             }
-            if (accept != null) {
-                head.append("Accept: ").append(accept).append("\r\n");
-            }
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n");
             }
