@@ -2,6 +2,7 @@ package clinic;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The packaged jar's entry point, so that a setting Quarkus reads before any configuration exists can be made; dev
@@ -10,7 +11,16 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class Main {
 
+    static final String NO_DATABASE = "Refusing to start: set QUARKUS_DATASOURCE_JDBC_URL (and QUARKUS_DATASOURCE_USERNAME, "
+            + "QUARKUS_DATASOURCE_PASSWORD) to the PostgreSQL database (see README, Package and run the jar)";
+
     public static void main(String... args) {
+        // Quarkus would stop later with a page about a "deactivated" datasource; one line says what to set
+        if (ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class)
+                .filter(url -> !url.isBlank()).isEmpty()) {
+            System.err.println(NO_DATABASE);
+            System.exit(78);
+        }
         // Quarkus refuses what java.net.URI cannot parse with an empty 400; web/RequestTargets answers it instead
         System.setProperty("vertx.disableURIValidation", "true");
         Quarkus.run(args);

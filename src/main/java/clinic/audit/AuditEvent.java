@@ -47,7 +47,7 @@ public class AuditEvent extends Model {
     @Schema(description = "The caller's known roles", examples = "[\"doctor\"]")
     public String[] roles;
 
-    @Schema(description = "The row the token acts for", examples = "Doctor/51")
+    @Schema(description = "The row the token acts for", examples = "Doctor/2")
     public String profile;
 
     @Schema(description = "read, search, create, update, delete or restore", examples = "read")

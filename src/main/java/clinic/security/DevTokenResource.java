@@ -46,8 +46,8 @@ public class DevTokenResource {
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "A bearer token for a role (dev mode only)",
-            description = "Paste the answer into **Authorize**. `doctor:51` and `patient:1` name the row the token "
-                    + "acts for (the profile claim `Doctor/51`, `Patient/1`). Valid for 12 hours.")
+            description = "Paste the answer into **Authorize**. `doctor:2` and `patient:1` name the row the token "
+                    + "acts for (the profile claim `Doctor/2`, `Patient/1`). Valid for 12 hours.")
     @SecurityRequirementsSet // public: the empty requirement, stated
     @APIResponse(responseCode = "200", description = "A signed JWT",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))

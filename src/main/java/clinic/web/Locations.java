@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.net.URI;
 
 /**
- * {@code Location} as a path-absolute reference ({@code /doctors/51}): JAX-RS makes every location absolute from the
+ * {@code Location} as a path-absolute reference ({@code /doctors/2}): JAX-RS makes every location absolute from the
  * Host the client sent. Behind a proxy, {@code quarkus.http.proxy.*} (off by default) decides what the path is.
  */
 public class Locations {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +58,26 @@ class MigrationSeedTest {
         assertEquals("== seed-clinic (seed/001-clinic.yaml): reverted\n", db.output());
         assertEquals(List.of(0L, 0L, 0L), counts());
         assertEquals(schema, db.schema());
+    }
+
+    @Test
+    void shouldSeedDenseIdsAndLeaveTheSequencesRightAfterThem() throws Exception {
+        db.seeders.seedAll();
+
+        for (String table : TABLES) {
+            List<Long> ids = new ArrayList<>();
+            try (var rs = db.connection.createStatement().executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            assertEquals(LongStream.rangeClosed(1, ids.size()).boxed().toList(), ids, table);
+            try (var rs = db.connection.createStatement().executeQuery("SELECT nextval('" + table + "_seq')")) {
+                rs.next();
+                assertEquals(ids.size() + 1, rs.getLong(1), "the service's first block starts after the seeded "
+                        + table);
+            }
+        }
     }
 
     @Test
