@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,9 @@ record OpenApiModels(String path, String schema, List<String> associations, Prob
         });
         properties.put("createdAt", readOnly(SchemaType.STRING, "date-time", "2026-01-05T10:15:30Z"));
         properties.put("updatedAt", readOnly(SchemaType.STRING, "date-time", "2026-01-05T10:15:30Z"));
+        // an example of null, or Swagger UI invents a date: a live row's example would look soft-deleted
         properties.put("deletedAt", readOnly(SchemaType.STRING, "date-time", null).addType(SchemaType.NULL)
+                .examples(new ArrayList<>(Collections.singletonList(null)))
                 .description("Set by a soft delete; rows with it are hidden unless `paranoid=false`"));
         properties.put("version", readOnly(SchemaType.INTEGER, "int32", 0)
                 .description("Optimistic lock, +1 on each write; the `ETag` is `\"<version>\"`"));

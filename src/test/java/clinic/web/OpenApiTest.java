@@ -8,6 +8,7 @@ import clinic.patient.Patient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,24 @@ class OpenApiTest {
             assertNull(map(schema(model), "properties", "name", "readOnly"));
         }
         assertEquals(true, map(schema("Appointment"), "properties", "endsAt", "readOnly"));
+    }
+
+    /** What Swagger UI shows as a row is built from the properties' examples and defaults: it must be a real row. */
+    @Test
+    void shouldShowRowExamplesThatCouldBeReal() {
+        for (String model : MODELS.keySet()) {
+            Map<String, Map<String, Object>> properties = map(schema(model), "properties");
+            assertTrue(properties.get("deletedAt").containsKey("examples"), model + ": deletedAt needs its null example");
+            assertNull(((List<?>) properties.get("deletedAt").get("examples")).get(0), model + " live row");
+            Instant created = Instant.parse((String) ((List<?>) properties.get("createdAt").get("examples")).get(0));
+            Instant updated = Instant.parse((String) ((List<?>) properties.get("updatedAt").get("examples")).get(0));
+            assertFalse(updated.isBefore(created), model);
+        }
+        Map<String, Map<String, Object>> appointment = map(schema("Appointment"), "properties");
+        Instant date = Instant.parse((String) ((List<?>) appointment.get("date").get("examples")).get(0));
+        Instant endsAt = Instant.parse((String) ((List<?>) appointment.get("endsAt").get("examples")).get(0));
+        int minutes = ((Number) appointment.get("durationMinutes").get("default")).intValue();
+        assertEquals(date.plusSeconds(60L * minutes), endsAt, "endsAt = date + durationMinutes");
     }
 
     @Test
