@@ -46,16 +46,20 @@ public final class PackagedJar implements AutoCloseable {
 
     /** Starts the jar and waits until it is ready, failing if it exits or takes over three minutes. */
     public static PackagedJar start(EmbeddedPostgres db, Map<String, String> env, String logName) throws Exception {
-        PackagedJar jar = launch(db, env, logName);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (jar.status(jar.get("/q/health/ready", null)) != 200) {
-            if (!jar.process.isAlive() || System.currentTimeMillis() > deadline) {
-                jar.close();
-                throw new IllegalStateException("the jar did not start: see " + jar.log);
+        return launch(db, env, logName).awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** Waits until the jar is ready, failing (and stopping it) if it exits or takes longer than {@code timeout}. */
+    public PackagedJar awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (status(get("/q/health/ready", null)) != 200) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("the jar was not ready within " + timeout + ": see " + log);
             }
             Thread.sleep(250);
         }
-        return jar;
+        return this;
     }
 
     public HttpRequest get(String path, String token) {

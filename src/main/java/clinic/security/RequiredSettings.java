@@ -19,7 +19,8 @@ import java.util.List;
 public class RequiredSettings {
 
     private static final Logger LOG = Logger.getLogger(RequiredSettings.class);
-    private static final List<String> REQUIRED = List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
+    /** The settings the jar refuses to start without. */
+    public static final List<String> REQUIRED = List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
 
     void check(@Observes @Priority(1) StartupEvent start, Config config) {
         List<String> missing = REQUIRED.stream()

@@ -11,17 +11,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The programs these tests drive from outside the JVM. A missing one is installed first (newman from the
- * committed lock files; Debian's chromium and chromedriver when we may run apt-get), so `./mvnw verify` needs no
+ * committed lock files; Debian's chromium, chromedriver and haproxy when we may run apt-get), so `./mvnw verify` needs no
  * set-up by hand. If that cannot work the test is skipped with the command to run, except under
  * {@code CLINIC_REQUIRE_TOOLS=1} (set by .ci/run), where it fails.
  */
-final class Tools {
+public final class Tools {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path NEWMAN = Path.of("postman/node_modules/.bin/newman");
     static final Path SPECTRAL = Path.of("openapi/node_modules/.bin/spectral");
     static final Path REDOCLY = Path.of("openapi/node_modules/.bin/redocly");
+    static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
     private static final List<String> APT_INSTALL = List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver");
 
@@ -37,6 +38,16 @@ final class Tools {
         }
         require(CHROMIUM, String.join(" ", APT_INSTALL));
         require(CHROMEDRIVER, String.join(" ", APT_INSTALL));
+    }
+
+    /** Debian's haproxy, the load balancer of web/LoadBalancerIT. */
+    public static synchronized Path requireHaproxy() {
+        if (!Files.isExecutable(HAPROXY) && "root".equals(System.getProperty("user.name"))
+                && new File("/usr/bin/apt-get").canExecute()) {
+            install(List.of("apt-get", "update", "-qq"));
+            install(List.of("apt-get", "install", "-y", "-qq", "haproxy"));
+        }
+        return require(HAPROXY, "apt-get install -y haproxy");
     }
 
     static synchronized Path requireNewman() {

@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged jar on SIGTERM: a request in flight (held by a row lock the test owns) still completes,
- * new requests are refused, and the process exits. Runs after `package`, in `./mvnw verify`.
+ * The packaged jar on SIGTERM: readiness goes DOWN while requests are still served (so that a load balancer
+ * stops routing here first), a request in flight (held by a row lock the test owns) still completes, new requests
+ * are then refused, and the process exits. Runs after `package`, in `./mvnw verify`.
  */
 class GracefulShutdownIT {
 
@@ -66,6 +67,7 @@ class GracefulShutdownIT {
             assertFalse(inFlight.isDone(), "the PATCH should wait for the row lock");
 
             service.process.destroy();
+            assertTrue(drainingWithin(Duration.ofSeconds(3)), "readiness did not go DOWN while requests were served");
             assertTrue(refusedWithin(Duration.ofSeconds(15)), "new requests were still served after SIGTERM");
             assertFalse(inFlight.isDone(), () -> "the in-flight PATCH should still be waiting, got "
                     + inFlight.handle((r, e) -> r != null ? r.statusCode() + " " + r.body() : e.toString()).join());
@@ -80,6 +82,18 @@ class GracefulShutdownIT {
             assertTrue(rs.next());
             assertEquals("+1 555 0199", rs.getString(1));
         }
+    }
+
+    /** Polls until readiness answers 503 while a request is still served: the shutdown delay, for load balancers. */
+    private boolean drainingWithin(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (service.status(service.get("/q/health/ready", null)) == 503) {
+                return service.status(service.get("/doctors", token)) == 200;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** Polls until a new request is refused (503, or the connection refused), as the JVM handles the signal. */
