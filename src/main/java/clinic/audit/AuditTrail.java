@@ -72,7 +72,11 @@ public class AuditTrail {
         }
         PatientIds.collect(patientIds, row.getClass(), before);
         PatientIds.collect(patientIds, row.getClass(), after);
-        writer.insert(event(status, changes));
+        AuditEvent e = event(status, changes);
+        // the row written, not the path: a create's path names no id, and a nested create writes rows of two models
+        e.entityType = row.getClass().getSimpleName();
+        e.entityId = row.id;
+        writer.insert(e);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

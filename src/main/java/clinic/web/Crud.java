@@ -191,14 +191,13 @@ public class Crud {
     }
 
     /** The model's rules first (the rules that need the database want valid values), then those, then the write. */
-    private <T extends Model> void save(T row, Consumer<T> rules) {
+    static <T extends Model> void save(T row, Consumer<T> rules) {
         row.validate();
         rules.accept(row);
         row.save();
     }
 
-    private Response.ResponseBuilder ok(Model row, List<Include> includes,
-                                        Set<String> attributes) {
+    Response.ResponseBuilder ok(Model row, List<Include> includes, Set<String> attributes) {
         return Response.ok(rows.render(row, includes, attributes)).tag(new EntityTag(String.valueOf(row.version)));
     }
 }

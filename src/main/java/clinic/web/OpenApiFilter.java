@@ -46,6 +46,7 @@ public class OpenApiFilter implements OASFilter {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         OpenApiModels.ALL.forEach(m -> OpenApiModels.complete(schemas.get(m.schema())));
         OpenApiPatches.add(api);
+        OpenApiNested.add(api);
         api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(OpenApiDocs.BEARER));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
@@ -157,6 +158,9 @@ public class OpenApiFilter implements OASFilter {
                         OpenApiDocs.conflict(owner.conflict()), OpenApiDocs.PAYLOAD_TOO_LARGE));
                 if (owner.references()) {
                     cases.add(OpenApiDocs.missingReference());
+                }
+                if (kind == Kind.CREATE && OpenApiNested.nests(owner)) {
+                    cases.addAll(OpenApiNested.cases());
                 }
             }
             case DESTROY -> {

@@ -30,12 +30,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
+        return validationProblem(e).toResponse();
+    }
+
+    static Problem validationProblem(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError("/" + v.getPropertyPath(), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return Problem.of(400, "validation", "Validation failed", detail, errors).toResponse();
+        return Problem.of(400, "validation", "Validation failed", detail, errors);
     }
 
     @ServerExceptionMapper
