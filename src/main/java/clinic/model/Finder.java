@@ -140,27 +140,29 @@ public final class Finder<T extends Model> {
      * order; narrowed and scoped like every find.
      */
     public List<java.util.Map<String, Object>> countBy(List<String> group, FindOptions.Option... options) {
-        FindOptions o = scoped(FindOptions.of(options));
         if (group.isEmpty()) {
             throw new QueryException("group", "count by at least one attribute");
         }
-        group.forEach(this::checked);
-        String by = String.join(", ", group.stream().map(g -> "m." + g).toList());
-        Hql hql = new Hql();
-        String q = "select " + by + ", count(m) from " + model.name + " m where " + filter(hql, o) + " group by " + by
-                + " order by " + by;
-        var query = em().createQuery(q, Object[].class);
-        hql.params.forEach(query::setParameter);
-        List<java.util.Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : query.getResultList()) {
-            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < group.size(); i++) {
-                row.put(group.get(i), r[i] instanceof Enum<?> e ? e.name() : r[i]);
+        List<Object> selected = new ArrayList<>(group);
+        selected.add(Aggregates.fn("count", Aggregates.col("id")).as("count"));
+        List<FindOptions.Option> all = new ArrayList<>(List.of(options));
+        all.add(Aggregates.attributes(selected.toArray()));
+        all.add(Aggregates.group(group.toArray(String[]::new)));
+        return aggregate(all.toArray(FindOptions.Option[]::new));
+    }
+
+    /** Sequelize's {@code findAll({attributes: [[fn(…), 'n'], …], group, having, raw: true})}: see {@link Aggregates}. */
+    public List<java.util.Map<String, Object>> aggregate(FindOptions.Option... options) {
+        List<Aggregates.Part> parts = new ArrayList<>();
+        FindOptions o = new FindOptions();
+        for (FindOptions.Option option : options) {
+            if (option instanceof Aggregates.Part part) {
+                parts.add(part);
+            } else {
+                option.applyTo(o);
             }
-            row.put("count", r[group.size()]);
-            rows.add(row);
         }
-        return rows;
+        return new Aggregates(model, parts).query(em(), this, scoped(o));
     }
 
     public <V> V max(String field, Class<V> valueType, FindOptions.Option... options) {
