@@ -78,7 +78,7 @@ public class Crud {
     }
 
     /** The caller may read the model, and soft-deleted rows only where they manage it: at the top and in every include. */
-    private void read(Class<? extends Model> type, FindOptions options) {
+    void read(Class<? extends Model> type, FindOptions options) {
         guard.read(type, options.paranoid);
         readIncludes(ModelInfo.of(type), options.include);
     }
