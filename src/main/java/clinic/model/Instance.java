@@ -20,6 +20,10 @@ import java.util.TreeSet;
 @MappedSuperclass
 public abstract class Instance extends Hooks {
 
+    /** The row as last written while {@link SaveFields} holds unsaved changes of it; null otherwise. */
+    @jakarta.persistence.Transient
+    Map<String, Object> saved;
+
     /** Sequelize's {@code Model.build(values)}: a new, unsaved row. */
     public static <T extends Model> T build(Class<T> model, Map<String, ?> values) {
         try {
@@ -46,6 +50,9 @@ public abstract class Instance extends Hooks {
     /** {@code row.previous("name")}: the value as loaded from the database, or null for a new row. */
     public Object previous(String field) {
         ModelInfo.of(modelClass()).attribute(field);
+        if (saved != null) {
+            return saved.get(field);
+        }
         EntityEntry entry = entry();
         return entry == null || field.equals("id") ? (field.equals("id") ? id : null) : entry.getLoadedValue(field);
     }
@@ -55,7 +62,8 @@ public abstract class Instance extends Hooks {
         Set<String> changed = new TreeSet<>();
         EntityEntry entry = entry();
         toJSON().forEach((field, value) -> {
-            Object before = entry == null || field.equals("id") ? null : entry.getLoadedValue(field);
+            Object before = saved != null ? saved.get(field)
+                    : entry == null || field.equals("id") ? null : entry.getLoadedValue(field);
             if (!field.equals("id") && !Objects.equals(before, value) && (entry != null || value != null)) {
                 changed.add(field);
             }
