@@ -82,6 +82,16 @@ public abstract class Instance extends Hooks {
         model().save();
     }
 
+    /** Sequelize's {@code row.increment("field", {by})}: atomic in SQL, then re-read; see {@link Increments}. */
+    public void increment(String field, long by) {
+        Increments.increment(model(), field, by);
+    }
+
+    /** Sequelize's {@code row.decrement("field", {by})}. */
+    public void decrement(String field, long by) {
+        Increments.increment(model(), field, Math.negateExact(by));
+    }
+
     /** The rows of an association: {@code doctor.getAppointments(options)}, {@code doctor.getPatients(options)}. */
     @SuppressWarnings("unchecked")
     public <T extends Model> List<T> getAssociation(String association, FindOptions.Option... options) {
