@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Locking;
+import org.hibernate.Timeouts;
 import org.hibernate.jpa.HibernateHints;
+import org.hibernate.jpa.SpecHints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +111,15 @@ public final class Finder<T extends Model> {
         TypedQuery<T> query = em().createQuery(q.toString(), type);
         hql.params.forEach(query::setParameter);
         if (options.lock) {
-            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            query.setLockMode(options.lockLevel == FindOptions.Lock.SHARE ? LockModeType.PESSIMISTIC_READ
+                    : LockModeType.PESSIMISTIC_WRITE);
             // one statement, FOR UPDATE with its LIMIT: a follow-on lock would read first and lock rows it did not return
             query.setHint(HibernateHints.HINT_FOLLOW_ON_STRATEGY, Locking.FollowOn.DISALLOW);
+            if (options.skipLocked) {
+                query.setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI);
+            }
+        } else if (options.skipLocked) {
+            throw new QueryException("skipLocked", "skipLocked() goes with lock(): only locking reads skip locked rows");
         }
         List<T> rows = query.getResultList();
         new Includes(em()).load(model, rows, options.include);
