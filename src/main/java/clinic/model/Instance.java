@@ -22,6 +22,7 @@ public abstract class Instance extends Hooks {
 
     /** The row as last written while {@link SaveFields} holds unsaved changes of it; null otherwise. */
     @jakarta.persistence.Transient
+    @com.fasterxml.jackson.annotation.JsonIgnore
     Map<String, Object> saved;
 
     /** Sequelize's {@code Model.build(values)}: a new, unsaved row. */
