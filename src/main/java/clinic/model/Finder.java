@@ -170,7 +170,7 @@ public final class Finder<T extends Model> {
                 option.applyTo(o);
             }
         }
-        return new Aggregates(model, parts).query(em(), this, scoped(o));
+        return new AggregateQuery(model, parts).query(em(), this, scoped(o));
     }
 
     public <V> V max(String field, Class<V> valueType, FindOptions.Option... options) {

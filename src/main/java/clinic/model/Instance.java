@@ -2,6 +2,7 @@ package clinic.model;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 
@@ -21,8 +22,7 @@ import java.util.TreeSet;
 public abstract class Instance extends Hooks {
 
     /** The row as last written while {@link SaveFields} holds unsaved changes of it; null otherwise. */
-    @jakarta.persistence.Transient
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Transient
     Map<String, Object> saved;
 
     /** Sequelize's {@code Model.build(values)}: a new, unsaved row. */
