@@ -170,6 +170,7 @@ public class Appointment extends Model {
     public static Result<Appointment> findAndCountAll(Option... options) { return FINDER.findAndCountAll(options); }
     public static long count(Option... options) { return FINDER.count(options); }
     public static List<Map<String, Object>> countBy(List<String> group, Option... options) { return FINDER.countBy(group, options); }
+    public static List<Map<String, Object>> aggregate(Option... options) { return FINDER.aggregate(options); }
     public static <V> V max(String field, Class<V> type, Option... options) { return FINDER.max(field, type, options); }
     public static <V> V min(String field, Class<V> type, Option... options) { return FINDER.min(field, type, options); }
     public static Number sum(String field, Option... options) { return FINDER.sum(field, options); }

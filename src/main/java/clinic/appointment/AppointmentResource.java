@@ -1,5 +1,6 @@
 package clinic.appointment;
 
+import clinic.web.Counts;
 import clinic.web.Crud;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
 /** {@code /appointments}: booking, rescheduling and cancelling (PATCH status), soft delete and restore. */
 @Authenticated
 @Path("/appointments")
@@ -38,10 +41,15 @@ public class AppointmentResource {
     private static final String CHANGE = """
             {"status": "cancelled"}""";
 
-    private final Crud crud;
+    /** What {@code GET /appointments/count?group=} may name. */
+    private static final List<String> GROUPABLE = List.of("status", "doctorId", "patientId");
 
-    public AppointmentResource(Crud crud) {
+    private final Crud crud;
+    private final Counts counts;
+
+    public AppointmentResource(Crud crud, Counts counts) {
         this.crud = crud;
+        this.counts = counts;
     }
 
     @GET
@@ -50,6 +58,17 @@ public class AppointmentResource {
                     + "of the appointments matching `where`; `X-Total-Count` counts them all.")
     public Response list(@Context UriInfo uri) {
         return crud.list(Appointment.class, uri, null);
+    }
+
+    @GET
+    @Path("count")
+    @Operation(summary = "Count appointments, or count them per group",
+            description = "`Appointment.count({where, include, group})`: the appointments you may see that match "
+                    + "`where` (and required includes), as `{\"count\": n}`; with `group=status` (or `doctorId`, "
+                    + "`patientId`, comma-separated), one `{\"status\": \"booked\", \"count\": 12}` per group, "
+                    + "in group order.")
+    public Response count(@Context UriInfo uri) {
+        return counts.count(Appointment.class, uri, GROUPABLE);
     }
 
     @GET

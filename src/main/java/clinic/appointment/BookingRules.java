@@ -12,7 +12,7 @@ import static clinic.model.Where.where;
  * when they are set, so the history of a deleted doctor's appointments can still be updated (e.g. cancelled).
  * Overlaps are left to the database's exclusion constraints, the only check that holds under concurrency.
  */
-final class BookingRules {
+public final class BookingRules {
 
     private BookingRules() {
     }
@@ -34,7 +34,7 @@ final class BookingRules {
         }
     }
 
-    static void check(Appointment appointment) {
+    public static void check(Appointment appointment) {
         if (appointment.goesLive()) {
             checkParties(appointment);
         }

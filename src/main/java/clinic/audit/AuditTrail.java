@@ -57,6 +57,11 @@ public class AuditTrail {
         PatientIds.collect(patientIds, rows, includes);
     }
 
+    /** Counts per group the response holds: a group by patientId names each patient counted. */
+    public void counted(Class<? extends Model> type, List<Map<String, Object>> groups) {
+        groups.forEach(values -> PatientIds.collect(patientIds, type, values));
+    }
+
     /** A row a write is about, whether or not the write goes through. */
     public void touch(Model row) {
         PatientIds.collect(patientIds, row);
@@ -72,7 +77,11 @@ public class AuditTrail {
         }
         PatientIds.collect(patientIds, row.getClass(), before);
         PatientIds.collect(patientIds, row.getClass(), after);
-        writer.insert(event(status, changes));
+        AuditEvent e = event(status, changes);
+        // the row written, not the path: a create's path names no id, and a nested create writes rows of two models
+        e.entityType = row.getClass().getSimpleName();
+        e.entityId = row.id;
+        writer.insert(e);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -125,7 +134,8 @@ public class AuditTrail {
 
     private static String action(String method, String[] segments) {
         return switch (method) {
-            case "GET", "HEAD" -> segments.length == 2 ? "read" : "search";
+            // a count answers over many rows, as a list does
+            case "GET", "HEAD" -> segments.length == 2 && !segments[1].equals("count") ? "read" : "search";
             case "POST" -> segments.length == 3 && segments[2].equals("restore") ? "restore" : "create";
             case "DELETE" -> "delete";
             default -> "update";

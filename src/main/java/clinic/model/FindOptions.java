@@ -19,6 +19,9 @@ public final class FindOptions {
 
     public enum Direction { ASC, DESC }
 
+    /** Sequelize's {@code LOCK.UPDATE} (PostgreSQL's FOR NO KEY UPDATE) and {@code LOCK.SHARE} (FOR SHARE). */
+    public enum Lock { UPDATE, SHARE }
+
     /** One {@code order} entry; ties are always broken by id so pages are stable. */
     public record Order(String field, Direction direction) {
     }
@@ -31,6 +34,9 @@ public final class FindOptions {
     public final Set<String> attributes = new LinkedHashSet<>();
     public boolean paranoid = true;
     public boolean lock;
+    /** With {@link #lock}: which lock, and whether rows another transaction holds are left out. */
+    public Lock lockLevel = Lock.UPDATE;
+    public boolean skipLocked;
     /** Named scopes to find within instead of the default one (the query string's {@code scope=}). */
     public final List<String> scope = new ArrayList<>();
     /** Set once the finder's scopes were applied, so a find and its count apply them once. */
@@ -86,6 +92,19 @@ public final class FindOptions {
     /** Sequelize's {@code lock: LOCK.UPDATE}: the rows stay locked until the transaction ends. */
     public static Option lock() {
         return o -> o.lock = true;
+    }
+
+    /** {@code lock: LOCK.SHARE}: other transactions may read-lock the rows too, none may change them. */
+    public static Option lock(Lock level) {
+        return o -> {
+            o.lock = true;
+            o.lockLevel = level;
+        };
+    }
+
+    /** Sequelize's {@code skipLocked: true}: rows another transaction holds are left out, not waited for. */
+    public static Option skipLocked() {
+        return o -> o.skipLocked = true;
     }
 
     /** {@code paranoid(false)} finds soft-deleted rows too. */

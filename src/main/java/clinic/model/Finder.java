@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Locking;
+import org.hibernate.Timeouts;
 import org.hibernate.jpa.HibernateHints;
+import org.hibernate.jpa.SpecHints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +111,15 @@ public final class Finder<T extends Model> {
         TypedQuery<T> query = em().createQuery(q.toString(), type);
         hql.params.forEach(query::setParameter);
         if (options.lock) {
-            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            query.setLockMode(options.lockLevel == FindOptions.Lock.SHARE ? LockModeType.PESSIMISTIC_READ
+                    : LockModeType.PESSIMISTIC_WRITE);
             // one statement, FOR UPDATE with its LIMIT: a follow-on lock would read first and lock rows it did not return
             query.setHint(HibernateHints.HINT_FOLLOW_ON_STRATEGY, Locking.FollowOn.DISALLOW);
+            if (options.skipLocked) {
+                query.setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI);
+            }
+        } else if (options.skipLocked) {
+            throw new QueryException("skipLocked", "skipLocked() goes with lock(): only locking reads skip locked rows");
         }
         List<T> rows = query.getResultList();
         new Includes(em()).load(model, rows, options.include);
@@ -140,27 +148,29 @@ public final class Finder<T extends Model> {
      * order; narrowed and scoped like every find.
      */
     public List<java.util.Map<String, Object>> countBy(List<String> group, FindOptions.Option... options) {
-        FindOptions o = scoped(FindOptions.of(options));
         if (group.isEmpty()) {
             throw new QueryException("group", "count by at least one attribute");
         }
-        group.forEach(this::checked);
-        String by = String.join(", ", group.stream().map(g -> "m." + g).toList());
-        Hql hql = new Hql();
-        String q = "select " + by + ", count(m) from " + model.name + " m where " + filter(hql, o) + " group by " + by
-                + " order by " + by;
-        var query = em().createQuery(q, Object[].class);
-        hql.params.forEach(query::setParameter);
-        List<java.util.Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : query.getResultList()) {
-            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < group.size(); i++) {
-                row.put(group.get(i), r[i] instanceof Enum<?> e ? e.name() : r[i]);
+        List<Object> selected = new ArrayList<>(group);
+        selected.add(Aggregates.fn("count", Aggregates.col("id")).as("count"));
+        List<FindOptions.Option> all = new ArrayList<>(List.of(options));
+        all.add(Aggregates.attributes(selected.toArray()));
+        all.add(Aggregates.group(group.toArray(String[]::new)));
+        return aggregate(all.toArray(FindOptions.Option[]::new));
+    }
+
+    /** Sequelize's {@code findAll({attributes: [[fn(…), 'n'], …], group, having, raw: true})}: see {@link Aggregates}. */
+    public List<java.util.Map<String, Object>> aggregate(FindOptions.Option... options) {
+        List<Aggregates.Part> parts = new ArrayList<>();
+        FindOptions o = new FindOptions();
+        for (FindOptions.Option option : options) {
+            if (option instanceof Aggregates.Part part) {
+                parts.add(part);
+            } else {
+                option.applyTo(o);
             }
-            row.put("count", r[group.size()]);
-            rows.add(row);
         }
-        return rows;
+        return new AggregateQuery(model, parts).query(em(), this, scoped(o));
     }
 
     public <V> V max(String field, Class<V> valueType, FindOptions.Option... options) {

@@ -2,6 +2,7 @@ package clinic.model;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 
@@ -19,6 +20,10 @@ import java.util.TreeSet;
  */
 @MappedSuperclass
 public abstract class Instance extends Hooks {
+
+    /** The row as last written while {@link SaveFields} holds unsaved changes of it; null otherwise. */
+    @Transient
+    Map<String, Object> saved;
 
     /** Sequelize's {@code Model.build(values)}: a new, unsaved row. */
     public static <T extends Model> T build(Class<T> model, Map<String, ?> values) {
@@ -46,6 +51,9 @@ public abstract class Instance extends Hooks {
     /** {@code row.previous("name")}: the value as loaded from the database, or null for a new row. */
     public Object previous(String field) {
         ModelInfo.of(modelClass()).attribute(field);
+        if (saved != null) {
+            return saved.get(field);
+        }
         EntityEntry entry = entry();
         return entry == null || field.equals("id") ? (field.equals("id") ? id : null) : entry.getLoadedValue(field);
     }
@@ -55,7 +63,8 @@ public abstract class Instance extends Hooks {
         Set<String> changed = new TreeSet<>();
         EntityEntry entry = entry();
         toJSON().forEach((field, value) -> {
-            Object before = entry == null || field.equals("id") ? null : entry.getLoadedValue(field);
+            Object before = saved != null ? saved.get(field)
+                    : entry == null || field.equals("id") ? null : entry.getLoadedValue(field);
             if (!field.equals("id") && !Objects.equals(before, value) && (entry != null || value != null)) {
                 changed.add(field);
             }
@@ -72,6 +81,16 @@ public abstract class Instance extends Hooks {
         ModelInfo info = ModelInfo.of(modelClass());
         values.forEach((field, value) -> info.write(model(), field, Values.convert(field, info.attribute(field), value)));
         model().save();
+    }
+
+    /** Sequelize's {@code row.increment("field", {by})}: atomic in SQL, then re-read; see {@link Increments}. */
+    public void increment(String field, long by) {
+        Increments.increment(model(), field, by);
+    }
+
+    /** Sequelize's {@code row.decrement("field", {by})}. */
+    public void decrement(String field, long by) {
+        Increments.increment(model(), field, Math.negateExact(by));
     }
 
     /** The rows of an association: {@code doctor.getAppointments(options)}, {@code doctor.getPatients(options)}. */

@@ -65,6 +65,7 @@ public abstract class Model extends Instance {
 
     /** Sequelize's {@code save()}: validated, then inserted or updated now, so constraint violations surface here. */
     public void save() {
+        SaveFields.release(this);
         validate();
         boolean creating = !isPersistent();
         fire(Hook.beforeSave);
@@ -75,8 +76,14 @@ public abstract class Model extends Instance {
         fire(Hook.afterSave);
     }
 
+    /** Sequelize's {@code save({fields: [...]})}: only those attributes, see {@link SaveFields}. */
+    public void save(SaveFields fields) {
+        fields.save(this);
+    }
+
     /** Sequelize's {@code reload()}: re-reads the row from the database. */
     public void reload() {
+        SaveFields.release(this);
         getEntityManager().refresh(this);
     }
 
@@ -87,6 +94,7 @@ public abstract class Model extends Instance {
 
     /** {@code destroy({force: true})}: deletes the row for real. */
     public void destroy(boolean force) {
+        SaveFields.release(this);
         fire(Hook.beforeDestroy);
         if (force) {
             delete();
@@ -99,6 +107,7 @@ public abstract class Model extends Instance {
     }
 
     public void restore() {
+        SaveFields.release(this);
         fire(Hook.beforeRestore);
         deletedAt = null;
         persistAndFlush();

@@ -50,52 +50,9 @@ public final class ModelWrites<T extends Model> {
         return rows;
     }
 
-    /**
-     * Sequelize's {@code Model.create(values, {include: ['appointments']})}: the row, then each included hasMany's new
-     * rows (lists of values) with their key set to it, in one transaction (the caller's, or one of its own): one bad
-     * child and nothing is created. A child's error names its place: {@link NestedException}.
-     */
+    /** Sequelize's {@code Model.create(values, {include: [...]})}: see {@link NestedCreate}. */
     public T create(Map<String, ?> values, String... include) {
-        if (!QuarkusTransaction.isActive()) {
-            return QuarkusTransaction.requiringNew().call(() -> create(values, include));
-        }
-        Map<String, Object> own = new java.util.LinkedHashMap<>(values);
-        Map<String, Object> children = new java.util.LinkedHashMap<>();
-        for (String name : include) {
-            model.association(name);
-            children.put(name, own.remove(name));
-        }
-        T row = Instance.build(type, own);
-        row.save();
-        children.forEach((name, list) -> {
-            Association a = model.association(name);
-            if (a.kind() != Association.Kind.HAS_MANY || !(list instanceof List<?> items)) {
-                throw new QueryException(name, name + " must be a list of new " + a.target().getSimpleName() + " rows");
-            }
-            for (int i = 0; i < items.size(); i++) {
-                try {
-                    @SuppressWarnings("unchecked")
-                    Map<String, ?> item = (Map<String, ?>) items.get(i);
-                    row.createAssociation(name, Instance.build(a.target(), item));
-                } catch (RuntimeException e) {
-                    throw new NestedException(name, i, e);
-                }
-            }
-        });
-        return row;
-    }
-
-    /** A nested row of a create failed: which association and index, and why (the cause). */
-    public static final class NestedException extends RuntimeException {
-
-        public final String association;
-        public final int index;
-
-        NestedException(String association, int index, RuntimeException cause) {
-            super(association + "[" + index + "]: " + cause.getMessage(), cause, false, false);
-            this.association = association;
-            this.index = index;
-        }
+        return NestedCreate.of(type).create(values, include);
     }
 
     /** Sets the values on every matching row not deleted, under the model's rules; returns the count. */

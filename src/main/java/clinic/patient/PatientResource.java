@@ -1,6 +1,8 @@
 package clinic.patient;
 
+import clinic.appointment.BookingRules;
 import clinic.web.Crud;
+import clinic.web.NestedCreates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
@@ -34,13 +36,19 @@ public class PatientResource {
     private static final String NEW = """
             {"name": "Dana White", "email": "dana.white@example.com", "phone": "+1 415 555 0123",
              "birthDate": "1992-07-14"}""";
+    private static final String WITH_APPOINTMENTS = """
+            {"name": "Eli Moss", "email": "eli.moss@example.com", "birthDate": "1988-02-03",
+             "appointments": [{"doctorId": 1, "date": "2030-01-08T10:00:00Z", "reason": "First visit"},
+                              {"doctorId": 1, "date": "2030-01-15T10:00:00Z", "durationMinutes": 15}]}""";
     private static final String CHANGE = """
             {"phone": "+1 415 555 0124"}""";
 
     private final Crud crud;
+    private final NestedCreates nested;
 
-    public PatientResource(Crud crud) {
+    public PatientResource(Crud crud, NestedCreates nested) {
         this.crud = crud;
+        this.nested = nested;
     }
 
     @GET
@@ -62,12 +70,16 @@ public class PatientResource {
     @POST
     @Operation(summary = "Create a patient",
             description = "`Patient.create(body)`: `name` and `email` are required, `email` unique, ignoring "
-                    + "case, among patients not deleted; `birthDate` not in the future.")
+                    + "case, among patients not deleted; `birthDate` not in the future. With an `appointments` "
+                    + "array, `Patient.create(body, {include: ['appointments']})`: the patient and those bookings "
+                    + "(each needs `date` and `doctorId`) in one transaction, all or nothing; the answer includes "
+                    + "them.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Patient.class),
-            examples = @ExampleObject(name = "new patient", value = NEW)))
+            examples = {@ExampleObject(name = "new patient", value = NEW),
+                    @ExampleObject(name = "with appointments", value = WITH_APPOINTMENTS)}))
     public Response create(ObjectNode body, @Context UriInfo uri) {
-        return crud.create(Patient.class, body, uri, d -> { });
+        return nested.create(Patient.class, body, uri, p -> { }, "appointments", BookingRules::check);
     }
 
     @PATCH

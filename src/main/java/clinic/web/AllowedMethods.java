@@ -28,14 +28,26 @@ public class AllowedMethods {
 
     private static volatile List<Route> routes;
 
-    /** {@code OPTIONS} on a known path: 204 with its {@code Allow}; CORS preflights never reach here (Vert.x answers). */
+    /**
+     * Before routing, as JAX-RS would otherwise send a method a path lacks to a sibling template ({@code PUT
+     * /appointments/count} to {@code /appointments/{id}}): OPTIONS answers 204 with the path's {@code Allow}, a method
+     * it does not serve 405 with the same. CORS preflights never reach here (Vert.x answers them).
+     */
     @ServerRequestFilter(preMatching = true)
-    public Response options(ContainerRequestContext request) {
-        if (!request.getMethod().equals(HttpMethod.OPTIONS)) {
+    public Response check(ContainerRequestContext request) {
+        String allow = of(request.getUriInfo().getPath());
+        if (allow == null) {
             return null;
         }
-        String allow = of(request.getUriInfo().getPath());
-        return allow == null ? null : Response.noContent().header("Allow", allow).build();
+        if (request.getMethod().equals(HttpMethod.OPTIONS)) {
+            return Response.noContent().header("Allow", allow).build();
+        }
+        return List.of(allow.split(", ")).contains(request.getMethod()) ? null : refusal(request.getMethod(), allow);
+    }
+
+    static Response refusal(String method, String allow) {
+        return Response.fromResponse(Problem.of(405, "method_not_allowed", "Method Not Allowed", method
+                + " is not allowed here; this path allows " + allow, null).toResponse()).header("Allow", allow).build();
     }
 
     /** The {@code Allow} value for a request path, or null when no resource serves it. */

@@ -81,7 +81,7 @@ public class Crud {
     }
 
     /** The caller may read the model, and soft-deleted rows only where they manage it: at the top and in every include. */
-    private void read(Class<? extends Model> type, FindOptions options) {
+    void read(Class<? extends Model> type, FindOptions options) {
         guard.read(type, options.paranoid);
         readIncludes(ModelInfo.of(type), options.include);
     }
@@ -119,12 +119,7 @@ public class Crud {
             o.paranoid = options.paranoid;
         }).orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
         trail.read(List.of(row), options.include);
-        if (options.include.isEmpty()) {
-            return ok(row, options.attributes).build();
-        }
-        ConditionalGets.Tagged body = ConditionalGets.digested(mapper, rows.render(row, options.include,
-                options.attributes));
-        return Response.ok(body.json()).tag(body.tag()).build();
+        return ok(row, options.include, options.attributes).build();
     }
 
     @Transactional
@@ -135,7 +130,7 @@ public class Crud {
         guard.create(row);
         save(row, rules);
         trail.wrote(row, Map.of(), ModelInfo.of(type).values(row), 201);
-        return ok(row, Set.of()).status(Response.Status.CREATED)
+        return ok(row, List.of(), Set.of()).status(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build()).build();
     }
 
@@ -156,7 +151,7 @@ public class Crud {
         guard.update(row, before);
         save(row, rules);
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
-        return ok(row, Set.of()).build();
+        return ok(row, List.of(), Set.of()).build();
     }
 
     @Transactional
@@ -190,7 +185,7 @@ public class Crud {
             row.restore();
         }
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
-        return ok(row, Set.of()).build();
+        return ok(row, List.of(), Set.of()).build();
     }
 
     private <T extends Model> T find(Class<T> type, String id, FindOptions.Option... options) {
@@ -199,14 +194,21 @@ public class Crud {
     }
 
     /** The model's rules first (the rules that need the database want valid values), then those, then the write. */
-    private <T extends Model> void save(T row, Consumer<T> rules) {
+    static <T extends Model> void save(T row, Consumer<T> rules) {
         row.validate();
         rules.accept(row);
         row.save();
     }
 
-    /** A row alone: its version is its strong ETag, the tag {@code If-Match} takes back. */
-    private Response.ResponseBuilder ok(Model row, Set<String> attributes) {
-        return Response.ok(rows.render(row, List.of(), attributes)).tag(new EntityTag(String.valueOf(row.version)));
+    /**
+     * A row alone answers its version as its strong ETag, the tag {@code If-Match} takes back; a row with includes a
+     * weak digest of its body, since the row's version does not change when an included row does.
+     */
+    Response.ResponseBuilder ok(Model row, List<Include> includes, Set<String> attributes) {
+        if (includes.isEmpty()) {
+            return Response.ok(rows.render(row, includes, attributes)).tag(new EntityTag(String.valueOf(row.version)));
+        }
+        ConditionalGets.Tagged body = ConditionalGets.digested(mapper, rows.render(row, includes, attributes));
+        return Response.ok(body.json()).tag(body.tag());
     }
 }

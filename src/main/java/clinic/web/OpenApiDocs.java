@@ -114,6 +114,9 @@ final class OpenApiDocs {
             + "always broken by `id`, so pages are stable.";
     static final String ATTRIBUTES = "Sparse fields (Sequelize `attributes`), comma-separated, e.g. `id,%s`; "
             + "`id` is always present. Fields of %s: %s.";
+    static final String GROUP = "Sequelize's `count({group})`: count per value of these fields, comma-separated "
+            + "(Appointment: `status`, `doctorId`, `patientId`); another field is a 400 naming them. Without it, one "
+            + "total.";
     static final String PARANOID = "`false` includes soft-deleted rows (`deletedAt` set).";
     static final String LIMIT = "Rows per page (Sequelize `limit`), at most %d; more is a 400.";
     static final String OFFSET = "Rows to skip (Sequelize `offset`).";

@@ -34,7 +34,7 @@ import static clinic.web.OpenApiDocs.UNKNOWN_FIELD;
 public class OpenApiFilter implements OASFilter {
 
     /** What an operation is, told by its method and the shape of its path. */
-    enum Kind { LIST, ASSOCIATION, READ, CREATE, UPDATE, DESTROY, RESTORE }
+    enum Kind { LIST, ASSOCIATION, READ, COUNT, CREATE, UPDATE, DESTROY, RESTORE }
 
     static final String BEARER = "bearer";
 
@@ -46,6 +46,7 @@ public class OpenApiFilter implements OASFilter {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         OpenApiModels.ALL.forEach(m -> OpenApiModels.complete(schemas.get(m.schema())));
         OpenApiPatches.add(api);
+        OpenApiNested.add(api);
         api.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT").description(OpenApiDocs.BEARER));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
@@ -65,6 +66,9 @@ public class OpenApiFilter implements OASFilter {
         if (segments.length == 3) {
             return segments[2].equals("restore") ? Kind.RESTORE : Kind.ASSOCIATION;
         }
+        if (segments[1].equals("count")) {
+            return Kind.COUNT;
+        }
         return method == HttpMethod.GET ? Kind.READ : method == HttpMethod.DELETE ? Kind.DESTROY : Kind.UPDATE;
     }
 
@@ -82,6 +86,12 @@ public class OpenApiFilter implements OASFilter {
             op.addParameter(OpenApiParameters.order(target, fields));
             op.addParameter(OpenApiParameters.limit());
             op.addParameter(OpenApiParameters.offset());
+        }
+        if (kind == Kind.COUNT) {
+            op.addParameter(OpenApiParameters.where(target, fields));
+            op.addParameter(OpenApiParameters.include(target));
+            op.addParameter(OpenApiParameters.group());
+            op.addParameter(OpenApiParameters.paranoid());
         }
         if (kind == Kind.LIST || kind == Kind.ASSOCIATION || kind == Kind.READ) {
             if (kind == Kind.READ) {
@@ -140,6 +150,8 @@ public class OpenApiFilter implements OASFilter {
             case CREATE -> responses.addAPIResponse("201", json("Created: the row as stored", row)
                     .addHeader("Location", header("URL of the new row", SchemaType.STRING))
                     .addHeader("ETag", etag()));
+            case COUNT -> responses.addAPIResponse("200", json("`{\"count\": n}`; with `group`, one object per "
+                    + "group: the grouped fields and `count`", OpenApiParameters.counts()));
             case DESTROY -> responses.addAPIResponse("204", OASFactory.createAPIResponse()
                     .description("Deleted: soft unless `force=true`"));
             case READ -> responses.addAPIResponse("200", json("The row", row).addHeader("ETag", header("`\"<version>\"` "
@@ -154,16 +166,19 @@ public class OpenApiFilter implements OASFilter {
 
     private static List<OpenApiDocs.Case> errors(Kind kind, OpenApiModels owner) {
         List<OpenApiDocs.Case> cases = new ArrayList<>();
-        if (kind != Kind.LIST && kind != Kind.CREATE) {
+        if (kind != Kind.LIST && kind != Kind.CREATE && kind != Kind.COUNT) {
             cases.add(BAD_ID);
         }
         switch (kind) {
-            case LIST, ASSOCIATION, READ -> cases.add(BAD_QUERY);
+            case LIST, ASSOCIATION, READ, COUNT -> cases.add(BAD_QUERY);
             case CREATE, UPDATE -> {
                 cases.addAll(List.of(MALFORMED, UNKNOWN_FIELD, OpenApiDocs.invalid(owner.invalid()),
                         OpenApiDocs.conflict(owner.conflict()), OpenApiDocs.PAYLOAD_TOO_LARGE));
                 if (owner.references()) {
                     cases.add(OpenApiDocs.missingReference());
+                }
+                if (kind == Kind.CREATE && OpenApiNested.nests(owner)) {
+                    cases.addAll(OpenApiNested.cases());
                 }
             }
             case DESTROY -> {
@@ -173,7 +188,7 @@ public class OpenApiFilter implements OASFilter {
             }
             case RESTORE -> cases.add(OpenApiDocs.conflict(owner.conflict()));
         }
-        if (kind != Kind.LIST && kind != Kind.CREATE) {
+        if (kind != Kind.LIST && kind != Kind.CREATE && kind != Kind.COUNT) {
             cases.add(OpenApiDocs.notFound(owner.schema()));
         }
         if (kind == Kind.UPDATE || kind == Kind.DESTROY || kind == Kind.RESTORE) {

@@ -55,13 +55,13 @@ record OpenApiModels(String path, String schema, List<String> associations, Prob
 
     /**
      * Adds what every model has and Jackson writes but the schema scan misses (Model's columns, which the models
-     * ignore on input), read-only; drops what the scan finds but Jackson never writes.
+     * ignore on input), read-only; drops what the scan finds but Jackson never writes (the engine's own state).
      */
     static void complete(Schema schema) {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("id", readOnly(SchemaType.INTEGER, "int64", 1));
         schema.getProperties().forEach((name, property) -> {
-            if (!name.equals("persistent") && !name.equals("included")) {
+            if (!List.of("persistent", "included", "saved").contains(name)) {
                 properties.put(name, property);
             }
         });

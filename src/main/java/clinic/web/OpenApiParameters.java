@@ -59,6 +59,22 @@ final class OpenApiParameters {
                 codes(fields))).schema(type(SchemaType.STRING));
     }
 
+    static Parameter group() {
+        return query("group", OpenApiDocs.GROUP).schema(type(SchemaType.STRING)).example("status");
+    }
+
+    /** A count's answer: one total, or one object per group (the grouped fields, then {@code count}). */
+    static Schema counts() {
+        Schema count = type(SchemaType.INTEGER).format("int64").minimum(BigDecimal.ZERO);
+        Schema total = type(SchemaType.OBJECT).addProperty("count", count).required(List.of("count"));
+        Schema group = type(SchemaType.OBJECT).addProperty("count", count).required(List.of("count"))
+                .additionalPropertiesSchema(OASFactory.createSchema());
+        return OASFactory.createSchema().oneOf(List.of(total.examples(List.of(java.util.Map.of("count", 12)))
+                        .additionalPropertiesBoolean(false),
+                type(SchemaType.ARRAY).items(group).examples(List.of(List.of(java.util.Map.of("status", "booked",
+                        "count", 12), java.util.Map.of("status", "cancelled", "count", 3))))));
+    }
+
     static Parameter paranoid() {
         return query("paranoid", OpenApiDocs.PARANOID).schema(type(SchemaType.BOOLEAN).defaultValue(true));
     }

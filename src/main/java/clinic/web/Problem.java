@@ -35,6 +35,14 @@ public record Problem(
                 errors == null || errors.isEmpty() ? null : errors, null);
     }
 
+    /** This problem about a part of the body: {@code /date} becomes {@code /appointments/1/date}. */
+    public Problem within(String pointer) {
+        List<FieldError> inside = errors == null ? List.of(new FieldError(pointer, detail)) : errors.stream()
+                .map(e -> new FieldError(pointer + (e.field() == null || e.field().equals("/") ? ""
+                        : e.field().startsWith("/") ? e.field() : "/" + e.field()), e.message())).toList();
+        return new Problem(type, title, status, pointer + ": " + detail, code, inside, requestId);
+    }
+
     /** This problem as answered to the request being served, naming its id. */
     public Problem answered() {
         return answered(RequestIds.current());

@@ -32,12 +32,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
+        return validationProblem(e).toResponse();
+    }
+
+    static Problem validationProblem(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError("/" + v.getPropertyPath(), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return Problem.of(400, "validation", "Validation failed", detail, errors).toResponse();
+        return Problem.of(400, "validation", "Validation failed", detail, errors);
     }
 
     @ServerExceptionMapper
@@ -54,12 +58,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
-        String allow = AllowedMethods.of(uri.getPath());
-        // RESTEasy answers 404, not 405, when two resource classes share the path's prefix (/patients/{id}/access-log)
-        if (status == 405 || status == 404 && allow != null && !List.of(allow.split(", ")).contains(request.getMethod())) {
-            return Response.fromResponse(Problem.of(405, "method_not_allowed", "Method Not Allowed",
-                    request.getMethod() + " is not allowed here; this path allows " + allow, null).toResponse())
-                    .header("Allow", allow).build();
+        if (status == 405) {
+            return AllowedMethods.refusal(request.getMethod(), AllowedMethods.of(uri.getPath()));
         }
         Throwable cause = e.getCause();
         if (status == 400 && cause instanceof JsonProcessingException json) {

@@ -38,7 +38,7 @@ class NestedCreateTest {
         String tag = TestData.tag();
         Doctor ada = QuarkusTransaction.requiringNew().call(() -> TestData.doctor(tag, "Ada"));
         Instant t = TestData.someFutureHour();
-        ModelWrites.NestedException e = assertThrows(ModelWrites.NestedException.class, () -> Patient.create(Map.of(
+        NestedCreate.NestedException e = assertThrows(NestedCreate.NestedException.class, () -> Patient.create(Map.of(
                 "name", "Bob", "email", "bob." + tag + "@model.test", "appointments",
                 List.of(Map.of("doctorId", ada.id, "date", t.toString()),
                         Map.of("doctorId", ada.id, "date", t.toString(), "durationMinutes", 1))), "appointments"));

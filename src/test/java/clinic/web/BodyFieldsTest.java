@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing a body holds is silently dropped. For every model, method and field name its metadata knows: row
- * metadata is ignored, an association is a 400 naming it (and changes nothing), and the derived endsAt is taken
- * only when it equals date + durationMinutes.
+ * metadata is ignored, an association is a 400 naming it (and changes nothing; a new patient's appointments are a
+ * nested create), and the derived endsAt is taken only when it equals date + durationMinutes.
  */
 @QuarkusTest
 class BodyFieldsTest {
@@ -58,6 +58,10 @@ class BodyFieldsTest {
             for (String association : ModelInfo.of(model.getKey()).associations().keySet()) {
                 for (Object value : VALUES) {
                     for (String method : List.of("POST", "PATCH", "PUT")) {
+                        if (method.equals("POST") && model.getKey() == Patient.class
+                                && association.equals("appointments")) {
+                            continue; // a nested create: patient/NestedCreateResourceTest
+                        }
                         Map<String, Object> body = valid(resource);
                         body.put(association, value);
                         String path = "/" + resource + (method.equals("POST") ? "" : "/" + id);

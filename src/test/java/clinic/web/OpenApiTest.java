@@ -72,6 +72,16 @@ class OpenApiTest {
     }
 
     @Test
+    void shouldDocumentTheCountAsAFilteredReadWithoutAnId() {
+        assertEquals(Set.of("where", "include", "group", "paranoid"), parameters("get /appointments/count").keySet());
+        assertTrue(((String) parameters("get /appointments/count").get("group").get("description"))
+                .contains("`status`, `doctorId`, `patientId`"));
+        assertEquals(Set.of("200", "400", "401", "403", "503"), responses("get /appointments/count").keySet());
+        assertEquals(2, ((List<?>) map(responses("get /appointments/count"), "200", "content", "application/json",
+                "schema", "oneOf")).size());
+    }
+
+    @Test
     void shouldStartWhereWithNoFilterSoSwaggerUiSendsNothing() {
         Map<String, Object> examples = map(parameters("get /appointments").get("where"), "examples");
         Map<String, Object> first = map(examples, examples.keySet().iterator().next());
@@ -122,7 +132,7 @@ class OpenApiTest {
 
     @Test
     void shouldTakeTheModelAsRequestBody() {
-        for (String[] op : new String[][]{{"post /doctors", "Doctor"}, {"post /patients", "Patient"},
+        for (String[] op : new String[][]{{"post /doctors", "Doctor"}, {"post /patients", "PatientWithAppointments"},
                 {"post /appointments", "Appointment"}, {"patch /appointments/{id}", "AppointmentPatch"},
                 {"patch /doctors/{id}", "DoctorPatch"}, {"put /doctors/{id}", "Doctor"}}) {
             Map<String, Object> json = map(operation(op[0]), "requestBody", "content", "application/json");
