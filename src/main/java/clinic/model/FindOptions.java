@@ -31,6 +31,8 @@ public final class FindOptions {
     public final Set<String> attributes = new LinkedHashSet<>();
     public boolean paranoid = true;
     public boolean lock;
+    /** Sequelize's {@code useMaster}: read from the primary even where the request reads from a replica. */
+    public boolean useMaster;
     /** Named scopes to find within instead of the default one (the query string's {@code scope=}). */
     public final List<String> scope = new ArrayList<>();
     /** Set once the finder's scopes were applied, so a find and its count apply them once. */
@@ -86,6 +88,11 @@ public final class FindOptions {
     /** Sequelize's {@code lock: LOCK.UPDATE}: the rows stay locked until the transaction ends. */
     public static Option lock() {
         return o -> o.lock = true;
+    }
+
+    /** {@code useMaster()}: this find reads from the primary, never from a replica that may lag behind it. */
+    public static Option useMaster() {
+        return o -> o.useMaster = true;
     }
 
     /** {@code paranoid(false)} finds soft-deleted rows too. */

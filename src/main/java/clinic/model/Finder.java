@@ -90,6 +90,9 @@ public final class Finder<T extends Model> {
     }
 
     public List<T> findAll(FindOptions options) {
+        if (options.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> findAll(options));
+        }
         scoped(options);
         Hql hql = new Hql();
         StringBuilder q = new StringBuilder("select m from ").append(model.name).append(" m");
@@ -141,6 +144,9 @@ public final class Finder<T extends Model> {
      */
     public List<java.util.Map<String, Object>> countBy(List<String> group, FindOptions.Option... options) {
         FindOptions o = scoped(FindOptions.of(options));
+        if (o.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> countBy(group, options));
+        }
         if (group.isEmpty()) {
             throw new QueryException("group", "count by at least one attribute");
         }
@@ -176,6 +182,9 @@ public final class Finder<T extends Model> {
     }
 
     private <V> V aggregate(String expression, Class<V> valueType, FindOptions options) {
+        if (options.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> aggregate(expression, valueType, options));
+        }
         scoped(options);
         Hql hql = new Hql();
         String q = "select " + expression + " from " + model.name + " m where " + filter(hql, options);
