@@ -76,12 +76,12 @@ class ReplicaRoutingTest {
     }
 
     @Test
-    void shouldReadFromThePrimaryInAFindWithUseMaster() throws Exception {
+    void shouldReadFromThePrimaryInAFindWithUseMasterAndInATransactionWithinAGet() throws Exception {
         ReplicaPair.pauseReplay();
         long id = json(doctor(email("replica-master"))).post("/doctors").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        given().get("/test/use-master/doctors/" + id).then().statusCode(200)
-                .body("replica", equalTo(false), "master", equalTo(true));
+        given().get("/test/routing/doctors/" + id).then().statusCode(200)
+                .body("replica", equalTo(false), "useMaster", equalTo(true), "transaction", equalTo(true));
     }
 
     @Test
