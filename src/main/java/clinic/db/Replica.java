@@ -2,10 +2,7 @@ package clinic.db;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -15,14 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The read replica of {@code QUARKUS_DATASOURCE_REPLICA_JDBC_URL}, when there is one: its pool, whether it answers
- * (probed every second in the background, so that a dead replica costs the reads nothing once it is known dead and
- * they return to it within a second of its coming back), and how far it lags behind the primary.
+ * (as {@link ReplicaProbe} last found, or a connection attempt just failed), and how far it lags behind the primary.
  */
 @ApplicationScoped
 public class Replica {
@@ -36,7 +29,6 @@ public class Replica {
     private final AgroalDataSource primary;
     private final AgroalDataSource pool;
     private volatile State state = new State(false, null);
-    private ScheduledExecutorService probe;
 
     Replica(AgroalDataSource primary, @DataSource("replica") Instance<AgroalDataSource> replica,
             @ConfigProperty(name = "quarkus.datasource.replica.jdbc.url") Optional<String> url) {
@@ -95,30 +87,8 @@ public class Replica {
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (pool == null) {
-            return;
-        }
-        check();
-        if (!state.up()) {
-            LOG.warn("The read replica is unreachable: reads go to the primary until it answers");
-        }
-        probe = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "clinic-replica-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        probe.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (probe != null) {
-            probe.shutdownNow();
-        }
-    }
-
     /** The probe: the replica's replay position (one statement), and its distance from the primary's. */
-    private void check() {
+    void check() {
         String replayed;
         try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select pg_last_wal_replay_lsn()::text"); ResultSet rs = st.executeQuery()) {
@@ -144,7 +114,7 @@ public class Replica {
     }
 
     /** A pg_lsn's text, {@code 16/B374D848}, as the byte position it names. */
-    static long bytes(String lsn) {
+    private static long bytes(String lsn) {
         int slash = lsn.indexOf('/');
         return (Long.parseLong(lsn.substring(0, slash), 16) << 32) + Long.parseLong(lsn.substring(slash + 1), 16);
     }
