@@ -16,6 +16,7 @@ CONNECTIONS=${CONNECTIONS:-16}    # wrk connections, and pgbench clients
 THREADS=${THREADS:-2}             # wrk threads, and pgbench threads
 JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC"}
 BUILD=${BUILD:-1}                 # 0 reuses target/quarkus-app
+BENCH_REPLICA=${BENCH_REPLICA:-0}  # 1: the read workloads again, on a second service reading from a streaming replica
 DOCTORS=200 PATIENTS=20000
 LOAD_PARTS=$(nproc)               # parallel loader sessions
 
@@ -29,11 +30,13 @@ appointments_of() { case $1 in 10k) echo 10000 ;; 200k) echo 200000 ;; 1M) echo 
   *) echo "unknown scale $1 (10k, 200k, 1M)" >&2; exit 2 ;; esac; }
 log() { echo "[bench $(date +%T)] $*" >&2; }
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+qr() { PGHOST=$REPLICA_PGHOST PGPORT=$REPLICA_PGPORT q "$@"; }  # the replica (BENCH_REPLICA=1)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 cleanup() {
   set +e
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [ -n "${REPLICA_APP_PID:-}" ] && kill "$REPLICA_APP_PID" 2>/dev/null && wait "$REPLICA_APP_PID" 2>/dev/null
   stop_embedded_pg
 }
 trap cleanup EXIT
@@ -58,17 +61,34 @@ if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then use_configured_pg; else start
 q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 log "PostgreSQL at $PGHOST:$PGPORT"
 
+# The service in prod mode on a free port; prints its pid. Prod mode migrates only when asked to.
+start_service() {  # port log [VAR=value...]
+  local port=$1 logfile=$2; shift 2
+  # shellcheck disable=SC2086
+  env -u QUARKUS_DATASOURCE_REPLICA_JDBC_URL "$@" QUARKUS_HTTP_PORT="$port" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_DIR/jwks.json" MP_JWT_VERIFY_ISSUER=$ISSUER \
+    java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
+    -jar target/quarkus-app/quarkus-run.jar >"$logfile" 2>&1 &
+  echo $!
+}
+await_ready() {  # base log
+  for _ in $(seq 120); do curl -fs "$1/q/health/ready" >/dev/null && return; sleep 0.5; done
+  tail -20 "$2"; exit 1
+}
 APP_PORT=$(free_port)
 BASE=http://127.0.0.1:$APP_PORT
-# shellcheck disable=SC2086
-# Prod mode migrates only when asked to.
-QUARKUS_HTTP_PORT=$APP_PORT MP_JWT_VERIFY_PUBLICKEY_LOCATION=$BENCH_DIR/jwks.json MP_JWT_VERIFY_ISSUER=$ISSUER \
-  java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
-  -jar target/quarkus-app/quarkus-run.jar >"$BENCH_DIR/service.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 120); do curl -fs "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
-curl -fs "$BASE/q/health/ready" >/dev/null || { tail -20 "$BENCH_DIR/service.log"; exit 1; }
+APP_PID=$(start_service "$APP_PORT" "$BENCH_DIR/service.log")
+await_ready "$BASE" "$BENCH_DIR/service.log"
 log "service (pid $APP_PID) at $BASE"
+if [ "$BENCH_REPLICA" = 1 ]; then
+  REPLICA_APP_PORT=$(free_port)
+  REPLICA_BASE=http://127.0.0.1:$REPLICA_APP_PORT
+  REPLICA_APP_PID=$(start_service "$REPLICA_APP_PORT" "$BENCH_DIR/service-replica.log" \
+    QUARKUS_DATASOURCE_REPLICA_JDBC_URL="$REPLICA_JDBC_URL")
+  await_ready "$REPLICA_BASE" "$BENCH_DIR/service-replica.log"
+  curl -fs "$REPLICA_BASE/q/health/ready" | grep -q '"replica": *"up"' || { log "the second service's replica is not up"; exit 1; }
+  log "service reading from the replica at $REPLICA_PGHOST:$REPLICA_PGPORT (pid $REPLICA_APP_PID) at $REPLICA_BASE"
+fi
 
 # Access control is on (no token: 401) and both tokens pass on every model (a refused one would measure only 401s).
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
@@ -94,33 +114,52 @@ load() {  # scale
   FIRST=$(date -ud 2026-01-05T08:00:00Z +%s)
   LAST=$((FIRST + (a / DOCTORS / 16) * 86400))
   log "loaded $DOCTORS doctors, $PATIENTS patients, $a appointments in $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-5) s"
+  [ "$BENCH_REPLICA" = 1 ] && await_replay
+  return 0
+}
+
+# Until the replica has replayed what the primary has written (the load), so its reads find the rows.
+await_replay() {
+  local at; at=$(q -c "SELECT pg_current_wal_insert_lsn()")
+  for _ in $(seq 600); do
+    [ "$(qr -c "SELECT pg_last_wal_replay_lsn() >= '$at'")" = t ] && return; sleep 0.5
+  done
+  log "the replica did not replay $at within 5 minutes"; exit 1
 }
 
 # CPU time (clock ticks) of the service, and of the embedded PostgreSQL's processes (empty for a configured one).
 cpu_ticks() { awk '{ t += $14 + $15 } END { print t + 0 }' "/proc/$APP_PID/stat"; }
 pg_ticks() {
   [ -n "${PG_STARTED:-}" ] || return 0
-  local stats; stats=$(pgrep -P "$(head -1 "$PG_DATA/postmaster.pid")" | sed 's|.*|/proc/&/stat|')
+  local stats pids; pids=$(pgrep -P "$(head -1 "$PG_DATA/postmaster.pid")")
+  [ -n "${PG_REPLICA_STARTED:-}" ] && pids="$pids $(pgrep -P "$(head -1 "$PG_REPLICA_DATA/postmaster.pid")")"
+  stats=$(echo $pids | tr ' ' '\n' | sed 's|.*|/proc/&/stat|')
   # shellcheck disable=SC2086
   awk '{ t += $14 + $15 } END { print t + 0 }' /dev/null $stats 2>/dev/null
 }
 
-# One wrk run; prints "requests rps p50 p99 non2xx socket_errors statements/request jvm_ms/request pg_ms/request".
+# One wrk run; prints "requests rps p50 p99 non2xx socket_errors statements/request jvm_ms/request pg_ms/request
+# replica_statements/request" (the last 0 without BENCH_REPLICA).
 drive() {  # seconds script args...
   local secs=$1 script=$2; shift 2
   sleep 1  # requests still in flight from the previous run finish before the count starts
   q -c "SELECT pg_stat_statements_reset()" >/dev/null
-  local line stmts jvm0 pg0 jvm1 pg1
+  [ "$BENCH_REPLICA" = 1 ] && qr -c "SELECT pg_stat_statements_reset()" >/dev/null
+  local line stmts rstmts=0 jvm0 pg0 jvm1 pg1
   local args=() a
   for a in "$@"; do [ "$a" = next-free-day ] && a=$(next_free_day); args+=("$a"); done
   jvm0=$(cpu_ticks) pg0=$(pg_ticks)
   wrk -t "$THREADS" -c "$CONNECTIONS" -d "${secs}s" -s "bench/$script" "$BASE" -- "${args[@]}" >"$OUT/wrk.txt"
   jvm1=$(cpu_ticks) pg1=$(pg_ticks)
   line=$(grep '^BENCH' "$OUT/wrk.txt" | sed 's/[a-z_0-9]*=//g; s/BENCH //')
-  stmts=$(q -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query !~* '^(BEGIN|COMMIT|ROLLBACK)'
-                AND query NOT LIKE '%pg_stat_statements%'")
-  echo "$line" | awk -v s="$stmts" -v j=$((jvm1 - jvm0)) -v p="${pg0:+$((pg1 - pg0))}" -v hz="$(getconf CLK_TCK)" '
-    { n = $1 ? $1 : 1; printf "%s %.2f %.3f %s\n", $0, s / n, 1000 * j / hz / n, p == "" ? "-" : sprintf("%.3f", 1000 * p / hz / n) }'
+  local count="SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query !~* '^(BEGIN|COMMIT|ROLLBACK)'
+                AND query NOT LIKE '%pg_stat_statements%'"
+  stmts=$(q -c "$count")
+  [ "$BENCH_REPLICA" = 1 ] && rstmts=$(qr -c "$count") && stmts=$((stmts + rstmts))
+  echo "$line" | awk -v s="$stmts" -v r="$rstmts" -v j=$((jvm1 - jvm0)) -v p="${pg0:+$((pg1 - pg0))}" \
+    -v hz="$(getconf CLK_TCK)" '
+    { n = $1 ? $1 : 1; printf "%s %.2f %.3f %s %.2f\n", $0, s / n, 1000 * j / hz / n,
+      p == "" ? "-" : sprintf("%.3f", 1000 * p / hz / n), r / n }'
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -140,14 +179,14 @@ warm_up() {  # script args...
   log "warmed up $1 in $t s ($rps req/s)"
 }
 
-# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg", then the sums of the measured runs'
-# 4xx/5xx answers (wrk counts statuses over 399) and socket errors.
+# Warm up, run REPEAT times; prints the medians "rps p50 p99 statements jvm pg replica_statements", then the sums of
+# the measured runs' 4xx/5xx answers (wrk counts statuses over 399) and socket errors.
 workload() {  # name script args...
   local name=$1; shift
   warm_up "$@"
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
-  echo "$(for c in 2 3 4 7 8 9; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
+  echo "$(for c in 2 3 4 7 8 9 10; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
        "$(awk '{ h += $5; s += $6 } END { print h + 0, s + 0 }' "$OUT/$name.runs")"
 }
 
@@ -178,6 +217,15 @@ declare -A R
 R[by-id]=$(workload by-id by-id.lua "$APPOINTMENTS")
 R[agenda]=$(workload agenda agenda.lua "$DOCTORS" "$FIRST" "$LAST")
 R[doctor-patients]=$(workload doctor-patients doctor-patients.lua "$DOCTORS")
+READS="by-id agenda doctor-patients"
+if [ "$BENCH_REPLICA" = 1 ]; then
+  # the same read workloads on the service that reads from the replica (its audit INSERTs still go to the primary)
+  on_replica() { APP_PID=$REPLICA_APP_PID BASE=$REPLICA_BASE workload "$@"; }
+  R[by-id@replica]=$(on_replica by-id-replica by-id.lua "$APPOINTMENTS")
+  R[agenda@replica]=$(on_replica agenda-replica agenda.lua "$DOCTORS" "$FIRST" "$LAST")
+  R[doctor-patients@replica]=$(on_replica doctor-patients-replica doctor-patients.lua "$DOCTORS")
+  READS="$READS by-id@replica agenda@replica doctor-patients@replica"
+fi
 
 log "capturing the SQL of the read workloads for pgbench"
 PROBE_ID=$((APPOINTMENTS / 2 + 7)) PROBE_D=$((DOCTORS / 2 + 3)) PROBE_T=$((FIRST + (LAST - FIRST) / 2 + 1800))
@@ -193,6 +241,12 @@ PGB[agenda]=$(pgbench_tps agenda)
 
 R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
 R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
+WRITES="book patch-patient"
+if [ "$BENCH_REPLICA" = 1 ]; then
+  # with a replica every write also answers its consistency token: one statement on the primary after the commit
+  R[patch-patient@replica]=$(on_replica patch-patient-replica patch-patient.lua "$PATIENTS")
+  WRITES="$WRITES patch-patient@replica"
+fi
 
 declare -A P50
 for s in $SCALES; do
@@ -206,17 +260,18 @@ LOAD_END=$(loadavg)
   echo "clinic benchmark $(date -u +%FT%TZ)  scale $SCALE  ${DURATION}s x $REPEAT runs (medians), $CONNECTIONS connections, $THREADS threads"
   echo "load average at start: $LOAD_START  at end: $LOAD_END   nproc $(nproc)"
   echo
-  printf '| %-15s | %7s | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %11s | %10s | %10s |\n' workload req/s \
+  printf '| %-23s | %7s | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %11s | %10s | %10s |\n' workload req/s \
     "p50 ms" "p99 ms" SQL/req "pgbench tps" service/pgbench 4xx/5xx "sock err" "JVM CPU/req" "PG CPU/req" \
     "token/JVM"
-  echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
+  echo '|-------------------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
 '------------:|-----------:|-----------:|'
-  for w in by-id agenda doctor-patients book patch-patient; do
-    read -r rps p50 p99 stmts jvm pg http sock <<<"${R[$w]}"
+  for w in $READS $WRITES; do
+    read -r rps p50 p99 stmts jvm pg rstmts http sock <<<"${R[$w]}"
+    [ "$BENCH_REPLICA" = 1 ] && stmts="$stmts ($rstmts r)"
     tps=${PGB[$w]:-} ratio=-
     [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
     share=$(awk -v v="$VERIFY_US" -v j="$jvm" 'BEGIN { printf "%.0f %%", (j > 0 ? v / 10 / j : 0) }')
-    printf '| %-15s | %7.0f | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %8s ms | %7s ms | %10s |\n' "$w" "$rps" \
+    printf '| %-23s | %7.0f | %7s | %7s | %7s | %11s | %15s | %7s | %8s | %8s ms | %7s ms | %10s |\n' "$w" "$rps" \
       "$p50" "$p99" "$stmts" "${tps:--}" "$ratio" "$http" "$sock" "$jvm" "$pg" "$share"
   done
   echo
@@ -227,6 +282,11 @@ LOAD_END=$(loadavg)
   first=${SCALES%% *} last=${SCALES##* }
   echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
+  if [ "$BENCH_REPLICA" = 1 ]; then
+    echo "@replica: a second service with QUARKUS_DATASOURCE_REPLICA_JDBC_URL, reading from a streaming replica of the"
+    echo "same primary on the same machine; SQL/req and PG CPU/req count both servers, \"(n r)\" the statements the"
+    echo "replica ran (the audit INSERT and a write's token are the primary's)"
+  fi
 } | tee "$OUT/table.txt"
 # Every answer should be 2xx: a 401/403 (token), 409 (overlap) or 5xx means the workload measured something else.
 FAILED=$(awk '$5 > 0 { print FILENAME }' "$OUT"/*.runs | sort -u | xargs -r -n1 basename -s .runs | paste -sd' ')

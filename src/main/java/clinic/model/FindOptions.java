@@ -37,6 +37,8 @@ public final class FindOptions {
     /** With {@link #lock}: which lock, and whether rows another transaction holds are left out. */
     public Lock lockLevel = Lock.UPDATE;
     public boolean skipLocked;
+    /** Sequelize's {@code useMaster}: read from the primary even where the request reads from a replica. */
+    public boolean useMaster;
     /** Named scopes to find within instead of the default one (the query string's {@code scope=}). */
     public final List<String> scope = new ArrayList<>();
     /** Set once the finder's scopes were applied, so a find and its count apply them once. */
@@ -105,6 +107,11 @@ public final class FindOptions {
     /** Sequelize's {@code skipLocked: true}: rows another transaction holds are left out, not waited for. */
     public static Option skipLocked() {
         return o -> o.skipLocked = true;
+    }
+
+    /** {@code useMaster()}: this find reads from the primary, never from a replica that may lag behind it. */
+    public static Option useMaster() {
+        return o -> o.useMaster = true;
     }
 
     /** {@code paranoid(false)} finds soft-deleted rows too. */

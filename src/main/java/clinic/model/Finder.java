@@ -92,6 +92,9 @@ public final class Finder<T extends Model> {
     }
 
     public List<T> findAll(FindOptions options) {
+        if (options.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> findAll(options));
+        }
         scoped(options);
         Hql hql = new Hql();
         StringBuilder q = new StringBuilder("select m from ").append(model.name).append(" m");
@@ -170,6 +173,9 @@ public final class Finder<T extends Model> {
                 option.applyTo(o);
             }
         }
+        if (o.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> aggregate(options));
+        }
         return new AggregateQuery(model, parts).query(em(), this, scoped(o));
     }
 
@@ -186,6 +192,9 @@ public final class Finder<T extends Model> {
     }
 
     private <V> V aggregate(String expression, Class<V> valueType, FindOptions options) {
+        if (options.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> aggregate(expression, valueType, options));
+        }
         scoped(options);
         Hql hql = new Hql();
         String q = "select " + expression + " from " + model.name + " m where " + filter(hql, options);

@@ -67,7 +67,8 @@ final class OpenApiDocs {
             `errors` of `{field, message}`: 400 bad input, 404 not found, 409 conflict (`unique_violation`, \
             `appointment_overlap`, `still_referenced`, `stale_version`), 412 `If-Match` mismatch, 422 \
             `missing_reference`, 413 `payload_too_large`, 503 database unavailable.
-            """ + limits();
+
+            """ + OpenApiConsistency.GUIDE + limits();
 
     /** The limits on what a client may send; LimitsTest and HostileInputTest hold the service to them. */
     private static String limits() {

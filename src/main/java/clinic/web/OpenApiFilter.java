@@ -100,9 +100,13 @@ public class OpenApiFilter implements OASFilter {
             }
             op.addParameter(OpenApiParameters.attributes(target, fields));
             op.addParameter(OpenApiParameters.paranoid());
+            op.addParameter(OpenApiConsistency.parameter());
         }
         APIResponses responses = OASFactory.createAPIResponses();
         success(responses, kind, target.schema());
+        if (kind == Kind.CREATE || kind == Kind.UPDATE || kind == Kind.DESTROY || kind == Kind.RESTORE) {
+            OpenApiConsistency.answered(responses);
+        }
         Map<Integer, List<OpenApiDocs.Case>> errors = new TreeMap<>();
         errors(kind, owner).forEach(c -> errors.computeIfAbsent(c.example().status(), s -> new ArrayList<>()).add(c));
         errors.forEach((status, cases) -> responses.addAPIResponse(String.valueOf(status), problem(cases)));
@@ -170,7 +174,7 @@ public class OpenApiFilter implements OASFilter {
             cases.add(BAD_ID);
         }
         switch (kind) {
-            case LIST, ASSOCIATION, READ, COUNT -> cases.add(BAD_QUERY);
+            case LIST, ASSOCIATION, READ, COUNT -> cases.addAll(List.of(BAD_QUERY, OpenApiConsistency.BAD_TOKEN));
             case CREATE, UPDATE -> {
                 cases.addAll(List.of(MALFORMED, UNKNOWN_FIELD, OpenApiDocs.invalid(owner.invalid()),
                         OpenApiDocs.conflict(owner.conflict()), OpenApiDocs.PAYLOAD_TOO_LARGE));
