@@ -29,6 +29,8 @@ public final class FindOptions {
     public Integer limit;
     public Integer offset;
     public final Set<String> attributes = new LinkedHashSet<>();
+    /** Sequelize's {@code attributes: {exclude: [...]}}: every attribute but these ({@code id} always stays). */
+    public final Set<String> exclude = new LinkedHashSet<>();
     public boolean paranoid = true;
     public boolean lock;
     /** Named scopes to find within instead of the default one (the query string's {@code scope=}). */
@@ -79,8 +81,23 @@ public final class FindOptions {
         return o -> o.offset = offset;
     }
 
+    /** Only these attributes are read (in the SELECT) and shown; {@code id} always. */
     public static Option attributes(String... fields) {
         return o -> o.attributes.addAll(List.of(fields));
+    }
+
+    /** {@code attributes(exclude("createdAt", "updatedAt"))}: every attribute but those. */
+    public static Option attributes(Exclude exclude) {
+        return o -> o.exclude.addAll(exclude.fields());
+    }
+
+    /** Sequelize's {@code {exclude: [...]}}, for {@code attributes(...)} here and on an include. */
+    public static Exclude exclude(String... fields) {
+        return new Exclude(List.of(fields));
+    }
+
+    /** The attributes {@link #exclude} names. */
+    public record Exclude(List<String> fields) {
     }
 
     /** Sequelize's {@code lock: LOCK.UPDATE}: the rows stay locked until the transaction ends. */

@@ -3,6 +3,7 @@ package clinic.model;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Locking;
 import org.hibernate.jpa.HibernateHints;
@@ -89,15 +90,14 @@ public final class Finder<T extends Model> {
         return findAll(FindOptions.of(options));
     }
 
+    @SuppressWarnings("unchecked")
     public List<T> findAll(FindOptions options) {
         scoped(options);
         Hql hql = new Hql();
-        StringBuilder q = new StringBuilder("select m from ").append(model.name).append(" m");
-        for (Include inc : options.include) {
-            if (!model.association(inc.association).toMany()) {
-                q.append(" left join fetch m.").append(inc.association);
-            }
-        }
+        Projection projection = Projection.of(model, options.attributes, options.exclude);
+        StringBuilder q = new StringBuilder("select ").append(projection == null ? "m" : projection.select("m"))
+                .append(" from ").append(model.name).append(" m")
+                .append(Includes.joinFetches(model, "m", projection, options.include));
         q.append(" where ").append(filter(hql, options)).append(orderBy(options));
         if (options.limit != null) {
             // a literal, not bound: a generic plan for an unknown LIMIT never wins, so PostgreSQL planned every page
@@ -106,16 +106,21 @@ public final class Finder<T extends Model> {
         if (options.offset != null) {
             q.append(" offset ").append(hql.param(options.offset));
         }
-        TypedQuery<T> query = em().createQuery(q.toString(), type);
+        Query query = em().createQuery(q.toString());
         hql.params.forEach(query::setParameter);
         if (options.lock) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
             // one statement, FOR UPDATE with its LIMIT: a follow-on lock would read first and lock rows it did not return
             query.setHint(HibernateHints.HINT_FOLLOW_ON_STRATEGY, Locking.FollowOn.DISALLOW);
         }
-        List<T> rows = query.getResultList();
+        List<T> rows = projection == null ? query.getResultList() : projected(query.getResultList(), projection);
         new Includes(em()).load(model, rows, options.include);
         return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<T> projected(List<Object[]> tuples, Projection projection) {
+        return new ArrayList<>(tuples.stream().map(t -> (T) projection.read(t, 0)).toList());
     }
 
     /** {@code count} counts matching root rows only, whatever is included. */

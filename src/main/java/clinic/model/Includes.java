@@ -27,13 +27,15 @@ final class Includes {
         if (parents.isEmpty()) {
             return;
         }
+        boolean whole = parents.get(0).attributes() == null;
         for (Include inc : includes) {
             Association a = model.association(inc.association);
             ModelInfo target = ModelInfo.of(a.target());
+            Projection projection = Projection.of(target, inc);
             List<Model> children = switch (a.kind()) {
-                case BELONGS_TO -> belongsTo(a, target, parents, inc);
-                case HAS_MANY -> hasMany(a, target, parents, inc);
-                case BELONGS_TO_MANY -> belongsToMany(a, target, parents, inc);
+                case BELONGS_TO -> whole && projection == null ? belongsTo(a, target, parents, inc)
+                        : byKeys(a, target, parents, inc, projection);
+                case HAS_MANY, BELONGS_TO_MANY -> toMany(a, target, parents, inc, projection);
             };
             load(target, children, inc.include);
         }
@@ -80,8 +82,8 @@ final class Includes {
     private Set<Object> hidden(ModelInfo model, Set<Model> rows, Include inc) {
         Hql hql = new Hql();
         String visible = hql.visible(model, "c");
-        String cond = (visible == null ? "" : " and " + visible) + where(hql, model, inc)
-                + (inc.hidesDeleted(false) ? " and c.deletedAt is null" : "");
+        String cond = (visible == null ? "" : " and " + visible) + where(hql, model, "c", inc)
+                + paranoid(inc, "c", false);
         if (cond.isEmpty() || rows.isEmpty()) {
             return Set.of();
         }
@@ -94,21 +96,59 @@ final class Includes {
         return hidden;
     }
 
-    private List<Model> hasMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
-        Hql hql = new Hql();
-        String q = "select c." + a.foreignKey() + ", c from " + target.name + " c" + joinFetches(target, inc)
-                + " where c." + a.foreignKey() + " in (" + hql.param(ids(parents)) + ")" + paranoid(inc, "c")
-                + hql.andVisible(target, "c") + where(hql, target, inc) + orderBy(target, inc);
-        return assign(a, parents, run(hql, q), inc.limit);
+    /**
+     * To-one rows by the parents' keys, for parents or an include read with attributes (nothing to join-fetch): one
+     * query, which leaves out the rows not to show, so those parents show null.
+     */
+    private List<Model> byKeys(Association a, ModelInfo target, List<? extends Model> parents, Include inc,
+                               Projection projection) {
+        Set<Object> keys = new LinkedHashSet<>();
+        parents.forEach(p -> keys.add(ModelInfo.read(p, a.foreignKey())));
+        keys.remove(null);
+        Map<Object, Model> byId = new LinkedHashMap<>();
+        if (!keys.isEmpty()) {
+            Hql hql = new Hql();
+            String q = "select " + select(projection, "c") + " from " + target.name + " c"
+                    + joinFetches(target, "c", projection, inc.include) + " where c.id in (" + hql.param(keys) + ")"
+                    + paranoid(inc, "c", false) + hql.andVisible(target, "c") + where(hql, target, "c", inc);
+            for (Object row : run(hql, q)) {
+                Model t = projection == null ? (Model) row : projection.read((Object[]) row, 0);
+                byId.put(t.id, t);
+            }
+        }
+        for (Model p : parents) {
+            Model t = byId.get(ModelInfo.read(p, a.foreignKey()));
+            if (t == null) {
+                p.hide(a.name());
+            } else {
+                p.include(a.name(), t);
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 
-    private List<Model> belongsToMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
+    /**
+     * A to-many include's rows for the whole page in one query: hasMany by the target's key, belongsToMany through
+     * the live through rows (each narrowed too), each target once per parent.
+     */
+    private List<Model> toMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc,
+                               Projection projection) {
         Hql hql = new Hql();
-        String q = "select distinct t." + a.foreignKey() + ", c from " + a.through().getSimpleName() + " t join t."
-                + a.throughTarget() + " c where t." + a.foreignKey() + " in (" + hql.param(ids(parents))
-                + ") and t.deletedAt is null" + paranoid(inc, "c") + hql.andVisible(ModelInfo.of(a.through()), "t")
-                + hql.andVisible(target, "c") + where(hql, target, inc) + orderBy(target, inc);
-        return assign(a, parents, run(hql, q), inc.limit);
+        ToManyRows rows = new ToManyRows(a, (t, c) -> rowsFor(hql, a, target, parents, inc, t, c));
+        String q = "select " + (a.kind() == Association.Kind.HAS_MANY ? "" : "distinct ") + rows.parentKey("t", "c")
+                + ", " + select(projection, "c") + " from " + rows.from("t", "c")
+                + joinFetches(target, "c", projection, inc.include) + " where " + rows.where(inc, target)
+                + orderBy(target, "c", inc);
+        return assign(a, parents, run(hql, q), projection);
+    }
+
+    /** The condition on the rows a to-many level may load, over the through alias {@code t} and the target's {@code c}. */
+    private static String rowsFor(Hql hql, Association a, ModelInfo target, List<? extends Model> parents, Include inc,
+                                  String t, String c) {
+        String through = a.kind() == Association.Kind.HAS_MANY ? ""
+                : " and " + t + ".deletedAt is null" + hql.andVisible(ModelInfo.of(a.through()), t);
+        return ToManyRows.parentKey(a, t, c) + " in (" + hql.param(ids(parents)) + ")" + through + paranoid(inc, c)
+                + hql.andVisible(target, c) + where(hql, target, c, inc);
     }
 
     /** {@code exists (...)} for a required include, so the root query keeps one row per root. */
@@ -132,14 +172,20 @@ final class Includes {
         };
     }
 
-    private static String joinFetches(ModelInfo target, Include inc) {
+    /** The whole to-one includes below a level read whole, fetched in its query; the others load by key. */
+    static String joinFetches(ModelInfo model, String alias, Projection projection, List<Include> includes) {
         StringBuilder joins = new StringBuilder();
-        for (Include child : inc.include) {
-            if (!target.association(child.association).toMany()) {
-                joins.append(" left join fetch c.").append(child.association);
+        for (Include child : includes) {
+            if (projection == null && !model.association(child.association).toMany()
+                    && Projection.of(ModelInfo.of(model.association(child.association).target()), child) == null) {
+                joins.append(" left join fetch ").append(alias).append('.').append(child.association);
             }
         }
         return joins.toString();
+    }
+
+    private static String select(Projection projection, String alias) {
+        return projection == null ? alias : projection.select(alias);
     }
 
     private static String paranoid(Include inc, String alias) {
@@ -151,19 +197,20 @@ final class Includes {
     }
 
     /** The include's own order within each parent, then id, so a per-parent limit cuts a stable list. */
-    private static String orderBy(ModelInfo target, Include inc) {
+    static String orderBy(ModelInfo target, String alias, Include inc) {
         StringBuilder by = new StringBuilder(" order by ");
         for (FindOptions.Order o : inc.order) {
             target.attribute(o.field());
-            by.append("c.").append(o.field()).append(' ').append(o.direction().name().toLowerCase()).append(", ");
+            by.append(alias).append('.').append(o.field()).append(' ').append(o.direction().name().toLowerCase())
+                    .append(", ");
         }
-        return by.append("c.id").toString();
+        return by.append(alias).append(".id").toString();
     }
 
     /** The include's own where on its rows, and its required children as EXISTS: the rows a level may load. */
-    private static String where(Hql hql, ModelInfo target, Include inc) {
-        String own = inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, "c", inc.where);
-        return own + required(hql, target, "c", inc);
+    private static String where(Hql hql, ModelInfo target, String alias, Include inc) {
+        String own = inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, alias, inc.where);
+        return own + required(hql, target, alias, inc);
     }
 
     /** {@code and exists (...)} for each required child of {@code inc}, on the rows of {@code alias}. */
@@ -178,25 +225,22 @@ final class Includes {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> run(Hql hql, String q) {
+    private <R> List<R> run(Hql hql, String q) {
         Query query = em.createQuery(q);
         hql.params.forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /** Hands each parent its rows, at most {@code limit} of them (cut here: one query for the whole page). */
+    /** Hands each parent its rows, as the query returned them: (parent key, child) pairs. */
     private static List<Model> assign(Association a, List<? extends Model> parents, List<Object[]> pairs,
-                                      Integer limit) {
+                                      Projection projection) {
         Map<Object, List<Model>> byParent = new LinkedHashMap<>();
         parents.forEach(p -> byParent.put(p.id, new ArrayList<>()));
         List<Model> children = new ArrayList<>();
         for (Object[] pair : pairs) {
-            Model child = (Model) pair[1];
-            List<Model> mine = byParent.get(pair[0]);
-            if (limit == null || mine.size() < limit) {
-                mine.add(child);
-                children.add(child);
-            }
+            Model child = projection == null ? (Model) pair[1] : projection.read(pair, 1);
+            byParent.get(pair[0]).add(child);
+            children.add(child);
         }
         parents.forEach(p -> p.include(a.name(), byParent.get(p.id)));
         return children;
