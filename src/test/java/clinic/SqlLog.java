@@ -45,6 +45,15 @@ public class SqlLog implements StatementInspector {
         return reads.get(0);
     }
 
+    /** The one statement among {@code sql} that holds {@code text}. */
+    public static String holding(List<String> sql, String text) {
+        List<String> found = sql.stream().filter(s -> s.contains(text)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one statement with " + text + ", got " + found);
+        }
+        return found.get(0);
+    }
+
     /** The select list of a statement: what it reads, up to its first {@code from}. */
     public static String selected(String sql) {
         return sql.substring(0, sql.indexOf(" from "));

@@ -134,11 +134,8 @@ final class Includes {
     private List<Model> toMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc,
                                Projection projection) {
         Hql hql = new Hql();
-        ToManyRows rows = new ToManyRows(a, (t, c) -> rowsFor(hql, a, target, parents, inc, t, c));
-        String q = "select " + (a.kind() == Association.Kind.HAS_MANY ? "" : "distinct ") + rows.parentKey("t", "c")
-                + ", " + select(projection, "c") + " from " + rows.from("t", "c")
-                + joinFetches(target, "c", projection, inc.include) + " where " + rows.where(inc, target)
-                + orderBy(target, "c", inc);
+        String q = new ToManyRows(a, (t, c) -> rowsFor(hql, a, target, parents, inc, t, c))
+                .query(inc, target, select(projection, "c"), joinFetches(target, "c", projection, inc.include));
         return assign(a, parents, run(hql, q), projection);
     }
 
