@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
-SCALES=${SCALES:-"10k 200k 1M"}   # the agenda is measured again at each of these
+SCALES=${SCALES-"10k 200k 1M"}    # the agenda is measured again at each of these; empty: not at all
+WORKLOADS=${WORKLOADS:-"by-id agenda doctor-patients book patch-patient page page-attributes"}  # which to drive
 DURATION=${DURATION:-20}          # seconds per measured run
 WARMUP=${WARMUP:-180}             # at most this many seconds of warm-up per workload and scale
 WARMUP_MIN=${WARMUP_MIN:-60}      # at least this many
@@ -123,6 +124,8 @@ drive() {  # seconds script args...
     { n = $1 ? $1 : 1; printf "%s %.2f %.3f %s\n", $0, s / n, 1000 * j / hz / n, p == "" ? "-" : sprintf("%.3f", 1000 * p / hz / n) }'
 }
 
+wants() { [[ " $WORKLOADS " == *" $1 "* ]]; }
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Bookings start the day after the last appointment, so every run finds its slots free.
@@ -175,10 +178,15 @@ pgbench_tps() {  # name
 LOAD_START=$(loadavg)
 load "$SCALE"
 declare -A R
-R[by-id]=$(workload by-id by-id.lua "$APPOINTMENTS")
-R[agenda]=$(workload agenda agenda.lua "$DOCTORS" "$FIRST" "$LAST")
-R[doctor-patients]=$(workload doctor-patients doctor-patients.lua "$DOCTORS")
+wants by-id && R[by-id]=$(workload by-id by-id.lua "$APPOINTMENTS")
+wants agenda && R[agenda]=$(workload agenda agenda.lua "$DOCTORS" "$FIRST" "$LAST")
+wants doctor-patients && R[doctor-patients]=$(workload doctor-patients doctor-patients.lua "$DOCTORS")
+# The same page with and without attributes: what selecting fewer columns saves, in SQL and in JSON.
+wants page && R[page]=$(workload page page.lua "$APPOINTMENTS")
+wants page-attributes && R[page-attributes]=$(workload page-attributes page.lua "$APPOINTMENTS" id,date)
 
+declare -A PGB
+if wants by-id || wants agenda; then
 log "capturing the SQL of the read workloads for pgbench"
 PROBE_ID=$((APPOINTMENTS / 2 + 7)) PROBE_D=$((DOCTORS / 2 + 3)) PROBE_T=$((FIRST + (LAST - FIRST) / 2 + 1800))
 capture_sql by-id "/appointments/$PROBE_ID?include=doctor,patient" "$PROBE_ID=:id" \
@@ -187,12 +195,12 @@ capture_sql agenda "/appointments?where%5BdoctorId%5D=$PROBE_D&where%5Bdate%5D%5
   "$PROBE_D=:d;$(date -ud "@$PROBE_T" '+%F %T+00')=to_timestamp(:t)" \
   "\\set d random(1, $DOCTORS)
 \\set t $FIRST + random(0, $(((LAST - FIRST) / 1800))) * 1800"
-declare -A PGB
 PGB[by-id]=$(pgbench_tps by-id)
 PGB[agenda]=$(pgbench_tps agenda)
+fi
 
-R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
-R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
+wants book && R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
+wants patch-patient && R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
 
 declare -A P50
 for s in $SCALES; do
@@ -211,7 +219,7 @@ LOAD_END=$(loadavg)
     "token/JVM"
   echo '|-----------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
 '------------:|-----------:|-----------:|'
-  for w in by-id agenda doctor-patients book patch-patient; do
+  for w in $WORKLOADS; do
     read -r rps p50 p99 stmts jvm pg http sock <<<"${R[$w]}"
     tps=${PGB[$w]:-} ratio=-
     [ -n "$tps" ] && { ratio="$(echo "scale=0; 100 * $rps / $tps" | bc) %"; tps=$(printf '%.0f' "$tps"); }
@@ -225,7 +233,7 @@ LOAD_END=$(loadavg)
   echo
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
   first=${SCALES%% *} last=${SCALES##* }
-  echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
+  [ -z "$SCALES" ] || echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
 } | tee "$OUT/table.txt"
 # Every answer should be 2xx: a 401/403 (token), 409 (overlap) or 5xx means the workload measured something else.

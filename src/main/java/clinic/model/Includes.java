@@ -2,7 +2,6 @@ package clinic.model;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.hibernate.Hibernate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,15 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads an include tree for a page of rows: one query per to-many association for all parents at once, so
+ * Loads an include tree for a page of rows: one query per association level for all parents at once, so
  * {@code limit} applies to root rows only and the statement count does not grow with the page.
  */
 final class Includes {
 
     private final EntityManager em;
+    private final ToOneRows toOne;
 
     Includes(EntityManager em) {
         this.em = em;
+        this.toOne = new ToOneRows(em);
     }
 
     void load(ModelInfo model, List<? extends Model> parents, List<Include> includes) {
@@ -33,98 +34,12 @@ final class Includes {
             ModelInfo target = ModelInfo.of(a.target());
             Projection projection = Projection.of(target, inc);
             List<Model> children = switch (a.kind()) {
-                case BELONGS_TO -> whole && projection == null ? belongsTo(a, target, parents, inc)
-                        : byKeys(a, target, parents, inc, projection);
+                case BELONGS_TO -> whole && projection == null ? toOne.joinFetched(a, target, parents, inc)
+                        : toOne.byKeys(a, target, parents, inc, projection);
                 case HAS_MANY, BELONGS_TO_MANY -> toMany(a, target, parents, inc, projection);
             };
             load(target, children, inc.include);
         }
-    }
-
-    /**
-     * Belongs-to rows are normally join-fetched already; any left as proxies are loaded in one query. One the caller
-     * may not see, or that the include's where or paranoid rule leaves out, is shown as null (the access rules make
-     * the first rare: an appointment you see names people you see).
-     */
-    private List<Model> belongsTo(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
-        Set<Model> targets = new LinkedHashSet<>();
-        Set<Object> missing = new LinkedHashSet<>();
-        for (Model p : parents) {
-            Model t = (Model) ModelInfo.read(p, a.name());
-            if (t != null) {
-                targets.add(t);
-                if (!Hibernate.isInitialized(t)) {
-                    missing.add(t.id);
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            em.createQuery("from " + a.target().getSimpleName() + " t where t.id in (:ids)")
-                    .setParameter("ids", missing).getResultList();
-        }
-        Set<Object> hidden = hidden(target, targets, inc);
-        List<Model> loaded = new ArrayList<>();
-        targets.forEach(t -> {
-            if (!hidden.contains(t.id)) {
-                loaded.add((Model) Hibernate.unproxy(t));
-            }
-        });
-        for (Model p : parents) {
-            Model t = (Model) ModelInfo.read(p, a.name());
-            if (t != null && hidden.contains(t.id)) {
-                p.hide(a.name());
-            }
-        }
-        return loaded;
-    }
-
-    /** The ids among {@code rows} not to show; one query, and none when nothing can leave a row out. */
-    private Set<Object> hidden(ModelInfo model, Set<Model> rows, Include inc) {
-        Hql hql = new Hql();
-        String visible = hql.visible(model, "c");
-        String cond = (visible == null ? "" : " and " + visible) + where(hql, model, "c", inc)
-                + paranoid(inc, "c", false);
-        if (cond.isEmpty() || rows.isEmpty()) {
-            return Set.of();
-        }
-        Set<Object> hidden = new LinkedHashSet<>();
-        rows.forEach(r -> hidden.add(r.id));
-        String q = "select c.id from " + model.name + " c where c.id in (" + hql.param(Set.copyOf(hidden)) + ")" + cond;
-        Query query = em.createQuery(q);
-        hql.params.forEach(query::setParameter);
-        hidden.removeAll(query.getResultList());
-        return hidden;
-    }
-
-    /**
-     * To-one rows by the parents' keys, for parents or an include read with attributes (nothing to join-fetch): one
-     * query, which leaves out the rows not to show, so those parents show null.
-     */
-    private List<Model> byKeys(Association a, ModelInfo target, List<? extends Model> parents, Include inc,
-                               Projection projection) {
-        Set<Object> keys = new LinkedHashSet<>();
-        parents.forEach(p -> keys.add(ModelInfo.read(p, a.foreignKey())));
-        keys.remove(null);
-        Map<Object, Model> byId = new LinkedHashMap<>();
-        if (!keys.isEmpty()) {
-            Hql hql = new Hql();
-            String q = "select " + select(projection, "c") + " from " + target.name + " c"
-                    + joinFetches(target, "c", projection, inc.include) + " where c.id in (" + hql.param(keys) + ")"
-                    + paranoid(inc, "c", false) + hql.andVisible(target, "c") + where(hql, target, "c", inc);
-            for (Object row : run(hql, q)) {
-                Model t = projection == null ? (Model) row : projection.read((Object[]) row, 0);
-                byId.put(t.id, t);
-            }
-        }
-        for (Model p : parents) {
-            Model t = byId.get(ModelInfo.read(p, a.foreignKey()));
-            if (t == null) {
-                p.hide(a.name());
-            } else {
-                p.include(a.name(), t);
-            }
-        }
-        return new ArrayList<>(byId.values());
     }
 
     /**
@@ -136,10 +51,10 @@ final class Includes {
         Hql hql = new Hql();
         String q = new ToManyRows(a, (t, c) -> rowsFor(hql, a, target, parents, inc, t, c))
                 .query(inc, target, select(projection, "c"), joinFetches(target, "c", projection, inc.include));
-        return assign(a, parents, run(hql, q), projection);
+        return assign(a, parents, run(em, hql, q), projection);
     }
 
-    /** The condition on the rows a to-many level may load, over the through alias {@code t} and the target's {@code c}. */
+    /** The rows a to-many level may load, over a through alias {@code t} and a target alias {@code c}. */
     private static String rowsFor(Hql hql, Association a, ModelInfo target, List<? extends Model> parents, Include inc,
                                   String t, String c) {
         String through = a.kind() == Association.Kind.HAS_MANY ? ""
@@ -181,7 +96,7 @@ final class Includes {
         return joins.toString();
     }
 
-    private static String select(Projection projection, String alias) {
+    static String select(Projection projection, String alias) {
         return projection == null ? alias : projection.select(alias);
     }
 
@@ -189,7 +104,7 @@ final class Includes {
         return paranoid(inc, alias, true);
     }
 
-    private static String paranoid(Include inc, String alias, boolean toMany) {
+    static String paranoid(Include inc, String alias, boolean toMany) {
         return inc.hidesDeleted(toMany) ? " and " + alias + ".deletedAt is null" : "";
     }
 
@@ -205,7 +120,7 @@ final class Includes {
     }
 
     /** The include's own where on its rows, and its required children as EXISTS: the rows a level may load. */
-    private static String where(Hql hql, ModelInfo target, String alias, Include inc) {
+    static String where(Hql hql, ModelInfo target, String alias, Include inc) {
         String own = inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, alias, inc.where);
         return own + required(hql, target, alias, inc);
     }
@@ -222,7 +137,7 @@ final class Includes {
     }
 
     @SuppressWarnings("unchecked")
-    private <R> List<R> run(Hql hql, String q) {
+    static <R> List<R> run(EntityManager em, Hql hql, String q) {
         Query query = em.createQuery(q);
         hql.params.forEach(query::setParameter);
         return query.getResultList();

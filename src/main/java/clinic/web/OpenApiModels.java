@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,7 +61,7 @@ record OpenApiModels(String path, String schema, List<String> associations, Prob
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("id", readOnly(SchemaType.INTEGER, "int64", 1));
         schema.getProperties().forEach((name, property) -> {
-            if (!name.equals("persistent") && !name.equals("included")) {
+            if (!Set.of("persistent", "included", "attributes").contains(name)) {
                 properties.put(name, property);
             }
         });

@@ -51,13 +51,16 @@ class IncludeIndexTest {
     void seed() throws SQLException {
         execute("""
                 INSERT INTO doctors (id, name, email, created_at, updated_at, version)
-                SELECT -g, 'Dr. Index ' || g, 'index' || g || '@explain.test', now(), now(), 0 FROM generate_series(1, 400) g;
+                SELECT -g, 'Dr. Index ' || g, 'index' || g || '@explain.test', now(), now(), 0
+                FROM generate_series(1, 400) g;
                 INSERT INTO patients (id, name, email, created_at, updated_at, version)
-                SELECT -g, 'Index ' || g, 'index' || g || '@explain.test', now(), now(), 0 FROM generate_series(1, 2000) g;
+                SELECT -g, 'Index ' || g, 'index' || g || '@explain.test', now(), now(), 0
+                FROM generate_series(1, 2000) g;
                 INSERT INTO appointments (id, starts_at, ends_at, duration_minutes, status, doctor_id, patient_id,
                                           created_at, updated_at, version)
-                SELECT -(i + 1), t, t + interval '30 minutes', 30, (ARRAY['booked', 'fulfilled', 'cancelled'])[1 + i % 3],
-                       -(i % 400 + 1), -(((i / 400) * 7 + i % 400) % 2000 + 1), now(), now(), 0
+                SELECT -(i + 1), t, t + interval '30 minutes', 30,
+                       (ARRAY['booked', 'fulfilled', 'cancelled'])[1 + i % 3], -(i % 400 + 1),
+                       -(((i / 400) * 7 + i % 400) % 2000 + 1), now(), now(), 0
                 FROM generate_series(0, 39999) i,
                      LATERAL (SELECT timestamptz '2500-01-01 08:00:00+00' + (i / 400) * interval '1 hour' AS t) slot;
                 ANALYZE doctors; ANALYZE patients; ANALYZE appointments""");
@@ -66,7 +69,9 @@ class IncludeIndexTest {
     @AfterAll
     void cleanUp() throws SQLException {
         execute("""
-                DELETE FROM appointments WHERE id < 0; DELETE FROM patients WHERE id < 0; DELETE FROM doctors WHERE id < 0;
+                DELETE FROM appointments WHERE id < 0;
+                DELETE FROM patients WHERE id < 0;
+                DELETE FROM doctors WHERE id < 0;
                 ANALYZE doctors; ANALYZE patients; ANALYZE appointments""");
     }
 

@@ -38,25 +38,19 @@ class PerParentLimitTest {
     SessionFactory sessionFactory;
 
     private String tag;
-    private Doctor ada;
-    private Doctor bea;
-    private Patient ann;
-    private Patient bob;
+    private TestData.People people;
     private Instant t;
 
     /** Ada: Ann at t, t+2h, t+4h, Bob at t+1h; Bea: Bob at t. */
     private void clinic() {
         tag = TestData.tag();
-        ada = TestData.doctor(tag, "Ada");
-        bea = TestData.doctor(tag, "Bea");
-        ann = TestData.patient(tag, "Ann");
-        bob = TestData.patient(tag, "Bob");
+        people = TestData.people(tag);
         t = TestData.someFutureHour();
         for (int h = 0; h < 5; h += 2) {
-            TestData.appointment(ada, ann, t.plus(Duration.ofHours(h)));
+            TestData.appointment(people.ada(), people.ann(), t.plus(Duration.ofHours(h)));
         }
-        TestData.appointment(ada, bob, t.plus(Duration.ofHours(1)));
-        TestData.appointment(bea, bob, t);
+        TestData.appointment(people.ada(), people.bob(), t.plus(Duration.ofHours(1)));
+        TestData.appointment(people.bea(), people.bob(), t);
         em.flush();
         em.clear();
     }
@@ -81,17 +75,18 @@ class PerParentLimitTest {
         clinic();
         List<Doctor> doctors = Doctor.findAll(mine(), order("name"), include(assoc("patients")
                 .order("name", FindOptions.Direction.ASC).limit(2)));
-        assertEquals(List.of(ann.id, bob.id), ids(rows(doctors.get(0), "patients")), "Ann's 3 rows rank once");
-        assertEquals(List.of(bob.id), ids(rows(doctors.get(1), "patients")));
+        assertEquals(List.of(people.ann().id, people.bob().id), ids(rows(doctors.get(0), "patients")),
+                "Ann's 3 rows rank once");
+        assertEquals(List.of(people.bob().id), ids(rows(doctors.get(1), "patients")));
         List<Doctor> last = Doctor.findAll(mine(), order("name"), include(assoc("patients").order("name", DESC)
                 .limit(1)));
-        assertEquals(List.of(bob.id), ids(rows(last.get(0), "patients")));
+        assertEquals(List.of(people.bob().id), ids(rows(last.get(0), "patients")));
     }
 
     @Test
     void shouldLimitTheRowsThatPassTheIncludesWhereAndAccess() {
         clinic();
-        List<Patient> patients = Patient.findAll(where("id", ann.id), include(assoc("appointments")
+        List<Patient> patients = Patient.findAll(where("id", people.ann().id), include(assoc("appointments")
                 .where(where("date", Where.gt(t))).order("date", FindOptions.Direction.ASC).limit(1)));
         Appointment only = (Appointment) rows(patients.get(0), "appointments").get(0);
         assertEquals(t.plus(Duration.ofHours(2)), only.date, "the first after t, not the first overall");

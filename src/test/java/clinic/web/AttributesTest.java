@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.Fixtures;
 import clinic.SqlLog;
 import clinic.Tokens;
 import clinic.audit.AuditEvent;
@@ -17,10 +18,7 @@ import java.util.UUID;
 
 import static clinic.Api.as;
 import static clinic.Api.given;
-import static clinic.Fixtures.create;
 import static clinic.Fixtures.createAppointment;
-import static clinic.Fixtures.doctor;
-import static clinic.Fixtures.patient;
 import static clinic.Fixtures.slot;
 import static clinic.model.Where.where;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,23 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AttributesTest {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
-    private long ada;
-    private long bea;
-    private long ann;
-    private long bob;
+    private Fixtures.People people;
     private Instant t;
 
     /** Ada sees Ann at t and Bob at t+1h; Bea sees Ann at t+2h. */
     private void clinic() {
-        ada = create("/doctors", doctor("ada." + tag + "@clinic.test"));
-        bea = create("/doctors", doctor("bea." + tag + "@clinic.test"));
-        ann = create("/patients", patient("ann." + tag + "@clinic.test"));
-        bob = create("/patients", patient("bob." + tag + "@clinic.test"));
-        given().contentType("application/json").body(Map.of("name", "Ann")).patch("/patients/" + ann).then().statusCode(200);
+        people = Fixtures.people(tag);
         t = slot();
-        createAppointment(ada, ann, t);
-        createAppointment(ada, bob, t.plus(Duration.ofHours(1)));
-        createAppointment(bea, ann, t.plus(Duration.ofHours(2)));
+        createAppointment(people.ada(), people.ann(), t);
+        createAppointment(people.ada(), people.bob(), t.plus(Duration.ofHours(1)));
+        createAppointment(people.bea(), people.ann(), t.plus(Duration.ofHours(2)));
     }
 
     @Test
@@ -58,7 +49,7 @@ class AttributesTest {
         String requestId = UUID.randomUUID().toString();
         List<Response> answer = new ArrayList<>();
         String sql = SqlLog.selected(SqlLog.reading(SqlLog.during(() -> answer.add(given().header("X-Request-Id",
-                requestId).get("/appointments?where[doctorId]=" + ada + "&attributes=id,date&order=date"))),
+                requestId).get("/appointments?where[doctorId]=" + people.ada() + "&attributes=id,date&order=date"))),
                 "appointments"));
         Response r = answer.get(0);
         assertEquals(200, r.statusCode(), r.asString());
@@ -67,15 +58,16 @@ class AttributesTest {
         assertFalse(sql.contains("reason"), sql);
         assertFalse(sql.contains("status"), sql);
         AuditEvent event = AuditEvent.findAll(where("requestId", requestId)).stream().findFirst().orElseThrow();
-        assertEquals(List.of(ann, bob), List.of(event.patientIds), "the keys are read for the audit trail");
+        assertEquals(List.of(people.ann(), people.bob()), List.of(event.patientIds),
+                "the keys are read for the audit trail");
     }
 
     @Test
     void shouldSelectARowsAndItsIncludesAttributesAndKeepItsETag() {
         clinic();
-        String version = given().get("/doctors/" + ada).header("ETag");
+        String version = given().get("/doctors/" + people.ada()).header("ETag");
         List<Response> answer = new ArrayList<>();
-        List<String> sql = SqlLog.during(() -> answer.add(given().get("/doctors/" + ada
+        List<String> sql = SqlLog.during(() -> answer.add(given().get("/doctors/" + people.ada()
                 + "?attributes=name&include[0][association]=appointments&include[0][attributes]=date")));
         Response r = answer.get(0);
         assertEquals(200, r.statusCode(), r.asString());
@@ -91,22 +83,22 @@ class AttributesTest {
     @Test
     void shouldNarrowAProjectedIncludeToTheCallersRows() {
         clinic();
-        Response r = as(Tokens.doctor(ada)).get("/patients/" + ann
+        Response r = as(Tokens.doctor(people.ada())).get("/patients/" + people.ann()
                 + "?attributes=name&include[0][association]=appointments&include[0][attributes]=date,doctorId");
         assertEquals(200, r.statusCode(), r.asString());
-        assertEquals(List.of((int) ada), r.jsonPath().getList("appointments.doctorId"), "not Bea's");
+        assertEquals(List.of((int) people.ada()), r.jsonPath().getList("appointments.doctorId"), "not Bea's");
     }
 
     @Test
     void shouldShowNullForAProjectedToOneThatItsWhereLeavesOut() {
         clinic();
         List<Response> answer = new ArrayList<>();
-        List<String> sql = SqlLog.during(() -> answer.add(given().get("/appointments?where[doctorId]=" + ada
+        List<String> sql = SqlLog.during(() -> answer.add(given().get("/appointments?where[doctorId]=" + people.ada()
                 + "&order=date&include[0][association]=patient&include[0][attributes]=name"
                 + "&include[0][where][name]=Ann&include[0][required]=false")));
         Response r = answer.get(0);
         assertEquals(200, r.statusCode(), r.asString());
-        assertEquals(Map.of("id", (int) ann, "name", "Ann"), r.jsonPath().getMap("[0].patient"));
+        assertEquals(Map.of("id", (int) people.ann(), "name", "Ann"), r.jsonPath().getMap("[0].patient"));
         assertNull(r.jsonPath().get("[1].patient"));
         assertTrue(r.jsonPath().getMap("[0]").containsKey("reason"), "the appointments are whole");
         String patients = SqlLog.selected(SqlLog.reading(sql, "patients"));
