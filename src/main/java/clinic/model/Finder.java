@@ -113,14 +113,9 @@ public final class Finder<T extends Model> {
             // one statement, FOR UPDATE with its LIMIT: a follow-on lock would read first and lock rows it did not return
             query.setHint(HibernateHints.HINT_FOLLOW_ON_STRATEGY, Locking.FollowOn.DISALLOW);
         }
-        List<T> rows = projection == null ? query.getResultList() : projected(query.getResultList(), projection);
+        List<T> rows = projection == null ? query.getResultList() : projection.readAll(query.getResultList());
         new Includes(em()).load(model, rows, options.include);
         return rows;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<T> projected(List<Object[]> tuples, Projection projection) {
-        return new ArrayList<>(tuples.stream().map(t -> (T) projection.read(t, 0)).toList());
     }
 
     /** {@code count} counts matching root rows only, whatever is included. */

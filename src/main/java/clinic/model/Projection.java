@@ -91,6 +91,14 @@ final class Projection {
         return loaded.size();
     }
 
+    /** The rows of a query that selected {@link #select} only. */
+    @SuppressWarnings("unchecked")
+    <T extends Model> List<T> readAll(List<Object[]> tuples) {
+        List<T> rows = new ArrayList<>(tuples.size());
+        tuples.forEach(t -> rows.add((T) read(t, 0)));
+        return rows;
+    }
+
     /** The row whose columns start at {@code from} in {@code tuple}: a new instance, only those attributes set. */
     Model read(Object[] tuple, int from) {
         try {
