@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
-SCALES=${SCALES:-"10k 200k 1M"}   # the agenda is measured again at each of these
+SCALES=${SCALES-"10k 200k 1M"}    # the agenda is measured again at each of these; empty: not at all
+WORKLOADS=${WORKLOADS:-"by-id agenda doctor-patients book patch-patient page page-attributes"}  # which to drive
 DURATION=${DURATION:-20}          # seconds per measured run
 WARMUP=${WARMUP:-180}             # at most this many seconds of warm-up per workload and scale
 WARMUP_MIN=${WARMUP_MIN:-60}      # at least this many
@@ -162,6 +163,8 @@ drive() {  # seconds script args...
       p == "" ? "-" : sprintf("%.3f", 1000 * p / hz / n), r / n }'
 }
 
+wants() { [[ " $WORKLOADS " == *" $1 "* ]]; }
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Bookings start the day after the last appointment, so every run finds its slots free.
@@ -214,19 +217,29 @@ pgbench_tps() {  # name
 LOAD_START=$(loadavg)
 load "$SCALE"
 declare -A R
-R[by-id]=$(workload by-id by-id.lua "$APPOINTMENTS")
-R[agenda]=$(workload agenda agenda.lua "$DOCTORS" "$FIRST" "$LAST")
-R[doctor-patients]=$(workload doctor-patients doctor-patients.lua "$DOCTORS")
-READS="by-id agenda doctor-patients"
+wants by-id && R[by-id]=$(workload by-id by-id.lua "$APPOINTMENTS")
+wants agenda && R[agenda]=$(workload agenda agenda.lua "$DOCTORS" "$FIRST" "$LAST")
+wants doctor-patients && R[doctor-patients]=$(workload doctor-patients doctor-patients.lua "$DOCTORS")
+# The same page with and without attributes: what selecting fewer columns saves, in SQL and in JSON.
+wants page && R[page]=$(workload page page.lua "$APPOINTMENTS")
+wants page-attributes && R[page-attributes]=$(workload page-attributes page.lua "$APPOINTMENTS" id,date)
+SHOWN=$WORKLOADS
 if [ "$BENCH_REPLICA" = 1 ]; then
   # the same read workloads on the service that reads from the replica (its audit INSERTs still go to the primary)
   on_replica() { APP_PID=$REPLICA_APP_PID BASE=$REPLICA_BASE workload "$@"; }
-  R[by-id@replica]=$(on_replica by-id-replica by-id.lua "$APPOINTMENTS")
-  R[agenda@replica]=$(on_replica agenda-replica agenda.lua "$DOCTORS" "$FIRST" "$LAST")
-  R[doctor-patients@replica]=$(on_replica doctor-patients-replica doctor-patients.lua "$DOCTORS")
-  READS="$READS by-id@replica agenda@replica doctor-patients@replica"
+  for w in by-id agenda doctor-patients; do
+    wants $w || continue
+    case $w in
+      by-id) R[by-id@replica]=$(on_replica by-id-replica by-id.lua "$APPOINTMENTS") ;;
+      agenda) R[agenda@replica]=$(on_replica agenda-replica agenda.lua "$DOCTORS" "$FIRST" "$LAST") ;;
+      doctor-patients) R[doctor-patients@replica]=$(on_replica doctor-patients-replica doctor-patients.lua "$DOCTORS") ;;
+    esac
+    SHOWN="$SHOWN $w@replica"
+  done
 fi
 
+declare -A PGB
+if wants by-id || wants agenda; then
 log "capturing the SQL of the read workloads for pgbench"
 PROBE_ID=$((APPOINTMENTS / 2 + 7)) PROBE_D=$((DOCTORS / 2 + 3)) PROBE_T=$((FIRST + (LAST - FIRST) / 2 + 1800))
 capture_sql by-id "/appointments/$PROBE_ID?include=doctor,patient" "$PROBE_ID=:id" \
@@ -235,17 +248,16 @@ capture_sql agenda "/appointments?where%5BdoctorId%5D=$PROBE_D&where%5Bdate%5D%5
   "$PROBE_D=:d;$(date -ud "@$PROBE_T" '+%F %T+00')=to_timestamp(:t)" \
   "\\set d random(1, $DOCTORS)
 \\set t $FIRST + random(0, $(((LAST - FIRST) / 1800))) * 1800"
-declare -A PGB
 PGB[by-id]=$(pgbench_tps by-id)
 PGB[agenda]=$(pgbench_tps agenda)
+fi
 
-R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
-R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
-WRITES="book patch-patient"
-if [ "$BENCH_REPLICA" = 1 ]; then
+wants book && R[book]=$(workload book book.lua "$DOCTORS" "$PATIENTS" next-free-day)
+wants patch-patient && R[patch-patient]=$(workload patch-patient patch-patient.lua "$PATIENTS")
+if [ "$BENCH_REPLICA" = 1 ] && wants patch-patient; then
   # with a replica every write also answers its consistency token: one statement on the primary after the commit
   R[patch-patient@replica]=$(on_replica patch-patient-replica patch-patient.lua "$PATIENTS")
-  WRITES="$WRITES patch-patient@replica"
+  SHOWN="$SHOWN patch-patient@replica"
 fi
 
 declare -A P50
@@ -265,7 +277,8 @@ LOAD_END=$(loadavg)
     "token/JVM"
   echo '|-------------------------|--------:|--------:|--------:|--------:|------------:|----------------:|--------:|---------:|'\
 '------------:|-----------:|-----------:|'
-  for w in $READS $WRITES; do
+  for w in $SHOWN; do
+    [ -n "${R[$w]:-}" ] || continue
     read -r rps p50 p99 stmts jvm pg rstmts http sock <<<"${R[$w]}"
     [ "$BENCH_REPLICA" = 1 ] && stmts="$stmts ($rstmts r)"
     tps=${PGB[$w]:-} ratio=-
@@ -280,7 +293,7 @@ LOAD_END=$(loadavg)
   echo
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
   first=${SCALES%% *} last=${SCALES##* }
-  echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
+  [ -z "$SCALES" ] || echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
   if [ "$BENCH_REPLICA" = 1 ]; then
     echo "@replica: a second service with QUARKUS_DATASOURCE_REPLICA_JDBC_URL, reading from a streaming replica of the"

@@ -69,6 +69,20 @@ public final class Fixtures {
         return create("/appointments", appointment(doctorId, patientId, date));
     }
 
+    /** Doctors Ada and Bea, patients named Ann and Bob, of one tag: the include tests' people, before any booking. */
+    public record People(long ada, long bea, long ann, long bob) {
+    }
+
+    public static People people(String tag) {
+        People p = new People(create("/doctors", doctor("ada." + tag + "@clinic.test")),
+                create("/doctors", doctor("bea." + tag + "@clinic.test")),
+                create("/patients", patient("ann." + tag + "@clinic.test")),
+                create("/patients", patient("bob." + tag + "@clinic.test")));
+        json(Map.of("name", "Ann")).patch("/patients/" + p.ann()).then().statusCode(200);
+        json(Map.of("name", "Bob")).patch("/patients/" + p.bob()).then().statusCode(200);
+        return p;
+    }
+
     /** POSTs the body and returns the new row's id, failing unless the answer is 201. */
     public static long create(String path, Map<String, Object> body) {
         return json(body).post(path).then().statusCode(201).extract().jsonPath().getLong("id");

@@ -28,7 +28,7 @@ final class PatientIds {
                     if (children instanceof Collection<?> c) {
                         collect(into, c.stream().map(Model.class::cast).toList(), inc.include);
                     }
-                } else if (!row.hidden(inc.association) && ModelInfo.read(row, inc.association) instanceof Model one) {
+                } else if (row.included(inc.association) instanceof Model one) {
                     collect(into, List.of(one), inc.include);
                 }
             }

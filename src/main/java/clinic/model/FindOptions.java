@@ -32,6 +32,8 @@ public final class FindOptions {
     public Integer limit;
     public Integer offset;
     public final Set<String> attributes = new LinkedHashSet<>();
+    /** Sequelize's {@code attributes: {exclude: [...]}}: every attribute but these ({@code id} always stays). */
+    public final Set<String> exclude = new LinkedHashSet<>();
     public boolean paranoid = true;
     public boolean lock;
     /** With {@link #lock}: which lock, and whether rows another transaction holds are left out. */
@@ -87,8 +89,23 @@ public final class FindOptions {
         return o -> o.offset = offset;
     }
 
+    /** Only these attributes are read (in the SELECT) and shown; {@code id} always. */
     public static Option attributes(String... fields) {
         return o -> o.attributes.addAll(List.of(fields));
+    }
+
+    /** {@code attributes(exclude("createdAt", "updatedAt"))}: every attribute but those. */
+    public static Option attributes(Exclude exclude) {
+        return o -> o.exclude.addAll(exclude.fields());
+    }
+
+    /** Sequelize's {@code {exclude: [...]}}, for {@code attributes(...)} here and on an include. */
+    public static Exclude exclude(String... fields) {
+        return new Exclude(List.of(fields));
+    }
+
+    /** The attributes {@link #exclude} names. */
+    public record Exclude(List<String> fields) {
     }
 
     /** Sequelize's {@code lock: LOCK.UPDATE}: the rows stay locked until the transaction ends. */

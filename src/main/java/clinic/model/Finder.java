@@ -3,6 +3,7 @@ package clinic.model;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Locking;
 import org.hibernate.Timeouts;
@@ -91,18 +92,17 @@ public final class Finder<T extends Model> {
         return findAll(FindOptions.of(options));
     }
 
+    @SuppressWarnings("unchecked")
     public List<T> findAll(FindOptions options) {
         if (options.useMaster && !UseMaster.active()) {
             return UseMaster.run(() -> findAll(options));
         }
         scoped(options);
         Hql hql = new Hql();
-        StringBuilder q = new StringBuilder("select m from ").append(model.name).append(" m");
-        for (Include inc : options.include) {
-            if (!model.association(inc.association).toMany()) {
-                q.append(" left join fetch m.").append(inc.association);
-            }
-        }
+        Projection projection = Projection.of(model, options.attributes, options.exclude);
+        StringBuilder q = new StringBuilder("select ").append(projection == null ? "m" : projection.select("m"))
+                .append(" from ").append(model.name).append(" m")
+                .append(Includes.joinFetches(model, "m", projection, options.include));
         q.append(" where ").append(filter(hql, options)).append(orderBy(options));
         if (options.limit != null) {
             // a literal, not bound: a generic plan for an unknown LIMIT never wins, so PostgreSQL planned every page
@@ -111,7 +111,7 @@ public final class Finder<T extends Model> {
         if (options.offset != null) {
             q.append(" offset ").append(hql.param(options.offset));
         }
-        TypedQuery<T> query = em().createQuery(q.toString(), type);
+        Query query = em().createQuery(q.toString());
         hql.params.forEach(query::setParameter);
         if (options.lock) {
             query.setLockMode(options.lockLevel == FindOptions.Lock.SHARE ? LockModeType.PESSIMISTIC_READ
@@ -124,7 +124,7 @@ public final class Finder<T extends Model> {
         } else if (options.skipLocked) {
             throw new QueryException("skipLocked", "skipLocked() goes with lock(): only locking reads skip locked rows");
         }
-        List<T> rows = query.getResultList();
+        List<T> rows = projection == null ? query.getResultList() : projection.readAll(query.getResultList());
         new Includes(em()).load(model, rows, options.include);
         return rows;
     }

@@ -17,6 +17,8 @@ public final class Include {
     public Boolean required;
     /** The included rows' attributes shown ({@code id} always); empty: all. */
     public final Set<String> attributes = new LinkedHashSet<>();
+    /** The included rows' attributes left out ({@code id} never is). */
+    public final Set<String> exclude = new LinkedHashSet<>();
     /** Null: to-many includes hide soft-deleted rows, to-one includes show them (history stays readable). */
     public Boolean paranoid;
     /** Within each parent's to-many rows. */
@@ -45,6 +47,11 @@ public final class Include {
 
     public Include attributes(String... fields) {
         attributes.addAll(List.of(fields));
+        return this;
+    }
+
+    public Include attributes(FindOptions.Exclude exclude) {
+        this.exclude.addAll(exclude.fields());
         return this;
     }
 

@@ -2,7 +2,6 @@ package clinic.model;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.hibernate.Hibernate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,103 +11,56 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads an include tree for a page of rows: one query per to-many association for all parents at once, so
+ * Loads an include tree for a page of rows: one query per association level for all parents at once, so
  * {@code limit} applies to root rows only and the statement count does not grow with the page.
  */
 final class Includes {
 
     private final EntityManager em;
+    private final ToOneRows toOne;
 
     Includes(EntityManager em) {
         this.em = em;
+        this.toOne = new ToOneRows(em);
     }
 
     void load(ModelInfo model, List<? extends Model> parents, List<Include> includes) {
         if (parents.isEmpty()) {
             return;
         }
+        boolean whole = parents.get(0).attributes() == null;
         for (Include inc : includes) {
             Association a = model.association(inc.association);
             ModelInfo target = ModelInfo.of(a.target());
+            Projection projection = Projection.of(target, inc);
             List<Model> children = switch (a.kind()) {
-                case BELONGS_TO -> belongsTo(a, target, parents, inc);
-                case HAS_MANY -> hasMany(a, target, parents, inc);
-                case BELONGS_TO_MANY -> belongsToMany(a, target, parents, inc);
+                case BELONGS_TO -> whole && projection == null ? toOne.joinFetched(a, target, parents, inc)
+                        : toOne.byKeys(a, target, parents, inc, projection);
+                case HAS_MANY, BELONGS_TO_MANY -> toMany(a, target, parents, inc, projection);
             };
             load(target, children, inc.include);
         }
     }
 
     /**
-     * Belongs-to rows are normally join-fetched already; any left as proxies are loaded in one query. One the caller
-     * may not see, or that the include's where or paranoid rule leaves out, is shown as null (the access rules make
-     * the first rare: an appointment you see names people you see).
+     * A to-many include's rows for the whole page in one query: hasMany by the target's key, belongsToMany through
+     * the live through rows (each narrowed too), each target once per parent.
      */
-    private List<Model> belongsTo(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
-        Set<Model> targets = new LinkedHashSet<>();
-        Set<Object> missing = new LinkedHashSet<>();
-        for (Model p : parents) {
-            Model t = (Model) ModelInfo.read(p, a.name());
-            if (t != null) {
-                targets.add(t);
-                if (!Hibernate.isInitialized(t)) {
-                    missing.add(t.id);
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            em.createQuery("from " + a.target().getSimpleName() + " t where t.id in (:ids)")
-                    .setParameter("ids", missing).getResultList();
-        }
-        Set<Object> hidden = hidden(target, targets, inc);
-        List<Model> loaded = new ArrayList<>();
-        targets.forEach(t -> {
-            if (!hidden.contains(t.id)) {
-                loaded.add((Model) Hibernate.unproxy(t));
-            }
-        });
-        for (Model p : parents) {
-            Model t = (Model) ModelInfo.read(p, a.name());
-            if (t != null && hidden.contains(t.id)) {
-                p.hide(a.name());
-            }
-        }
-        return loaded;
+    private List<Model> toMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc,
+                               Projection projection) {
+        Hql hql = new Hql();
+        String q = new ToManyRows(a, (t, c) -> rowsFor(hql, a, target, parents, inc, t, c))
+                .query(inc, target, select(projection, "c"), joinFetches(target, "c", projection, inc.include));
+        return assign(a, parents, run(em, hql, q), projection);
     }
 
-    /** The ids among {@code rows} not to show; one query, and none when nothing can leave a row out. */
-    private Set<Object> hidden(ModelInfo model, Set<Model> rows, Include inc) {
-        Hql hql = new Hql();
-        String visible = hql.visible(model, "c");
-        String cond = (visible == null ? "" : " and " + visible) + where(hql, model, inc)
-                + (inc.hidesDeleted(false) ? " and c.deletedAt is null" : "");
-        if (cond.isEmpty() || rows.isEmpty()) {
-            return Set.of();
-        }
-        Set<Object> hidden = new LinkedHashSet<>();
-        rows.forEach(r -> hidden.add(r.id));
-        String q = "select c.id from " + model.name + " c where c.id in (" + hql.param(Set.copyOf(hidden)) + ")" + cond;
-        Query query = em.createQuery(q);
-        hql.params.forEach(query::setParameter);
-        hidden.removeAll(query.getResultList());
-        return hidden;
-    }
-
-    private List<Model> hasMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
-        Hql hql = new Hql();
-        String q = "select c." + a.foreignKey() + ", c from " + target.name + " c" + joinFetches(target, inc)
-                + " where c." + a.foreignKey() + " in (" + hql.param(ids(parents)) + ")" + paranoid(inc, "c")
-                + hql.andVisible(target, "c") + where(hql, target, inc) + orderBy(target, inc);
-        return assign(a, parents, run(hql, q), inc.limit);
-    }
-
-    private List<Model> belongsToMany(Association a, ModelInfo target, List<? extends Model> parents, Include inc) {
-        Hql hql = new Hql();
-        String q = "select distinct t." + a.foreignKey() + ", c from " + a.through().getSimpleName() + " t join t."
-                + a.throughTarget() + " c where t." + a.foreignKey() + " in (" + hql.param(ids(parents))
-                + ") and t.deletedAt is null" + paranoid(inc, "c") + hql.andVisible(ModelInfo.of(a.through()), "t")
-                + hql.andVisible(target, "c") + where(hql, target, inc) + orderBy(target, inc);
-        return assign(a, parents, run(hql, q), inc.limit);
+    /** The rows a to-many level may load, over a through alias {@code t} and a target alias {@code c}. */
+    private static String rowsFor(Hql hql, Association a, ModelInfo target, List<? extends Model> parents, Include inc,
+                                  String t, String c) {
+        String through = a.kind() == Association.Kind.HAS_MANY ? ""
+                : " and " + t + ".deletedAt is null" + hql.andVisible(ModelInfo.of(a.through()), t);
+        return ToManyRows.parentKey(a, t, c) + " in (" + hql.param(ids(parents)) + ")" + through + paranoid(inc, c)
+                + hql.andVisible(target, c) + where(hql, target, c, inc);
     }
 
     /** {@code exists (...)} for a required include, so the root query keeps one row per root. */
@@ -132,38 +84,45 @@ final class Includes {
         };
     }
 
-    private static String joinFetches(ModelInfo target, Include inc) {
+    /** The whole to-one includes below a level read whole, fetched in its query; the others load by key. */
+    static String joinFetches(ModelInfo model, String alias, Projection projection, List<Include> includes) {
         StringBuilder joins = new StringBuilder();
-        for (Include child : inc.include) {
-            if (!target.association(child.association).toMany()) {
-                joins.append(" left join fetch c.").append(child.association);
+        for (Include child : includes) {
+            if (projection == null && !model.association(child.association).toMany()
+                    && Projection.of(ModelInfo.of(model.association(child.association).target()), child) == null) {
+                joins.append(" left join fetch ").append(alias).append('.').append(child.association);
             }
         }
         return joins.toString();
+    }
+
+    static String select(Projection projection, String alias) {
+        return projection == null ? alias : projection.select(alias);
     }
 
     private static String paranoid(Include inc, String alias) {
         return paranoid(inc, alias, true);
     }
 
-    private static String paranoid(Include inc, String alias, boolean toMany) {
+    static String paranoid(Include inc, String alias, boolean toMany) {
         return inc.hidesDeleted(toMany) ? " and " + alias + ".deletedAt is null" : "";
     }
 
     /** The include's own order within each parent, then id, so a per-parent limit cuts a stable list. */
-    private static String orderBy(ModelInfo target, Include inc) {
+    static String orderBy(ModelInfo target, String alias, Include inc) {
         StringBuilder by = new StringBuilder(" order by ");
         for (FindOptions.Order o : inc.order) {
             target.attribute(o.field());
-            by.append("c.").append(o.field()).append(' ').append(o.direction().name().toLowerCase()).append(", ");
+            by.append(alias).append('.').append(o.field()).append(' ').append(o.direction().name().toLowerCase())
+                    .append(", ");
         }
-        return by.append("c.id").toString();
+        return by.append(alias).append(".id").toString();
     }
 
     /** The include's own where on its rows, and its required children as EXISTS: the rows a level may load. */
-    private static String where(Hql hql, ModelInfo target, Include inc) {
-        String own = inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, "c", inc.where);
-        return own + required(hql, target, "c", inc);
+    static String where(Hql hql, ModelInfo target, String alias, Include inc) {
+        String own = inc.where == null || inc.where.isEmpty() ? "" : " and " + hql.condition(target, alias, inc.where);
+        return own + required(hql, target, alias, inc);
     }
 
     /** {@code and exists (...)} for each required child of {@code inc}, on the rows of {@code alias}. */
@@ -178,25 +137,22 @@ final class Includes {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> run(Hql hql, String q) {
+    static <R> List<R> run(EntityManager em, Hql hql, String q) {
         Query query = em.createQuery(q);
         hql.params.forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /** Hands each parent its rows, at most {@code limit} of them (cut here: one query for the whole page). */
+    /** Hands each parent its rows, as the query returned them: (parent key, child) pairs. */
     private static List<Model> assign(Association a, List<? extends Model> parents, List<Object[]> pairs,
-                                      Integer limit) {
+                                      Projection projection) {
         Map<Object, List<Model>> byParent = new LinkedHashMap<>();
         parents.forEach(p -> byParent.put(p.id, new ArrayList<>()));
         List<Model> children = new ArrayList<>();
         for (Object[] pair : pairs) {
-            Model child = (Model) pair[1];
-            List<Model> mine = byParent.get(pair[0]);
-            if (limit == null || mine.size() < limit) {
-                mine.add(child);
-                children.add(child);
-            }
+            Model child = projection == null ? (Model) pair[1] : projection.read(pair, 1);
+            byParent.get(pair[0]).add(child);
+            children.add(child);
         }
         parents.forEach(p -> p.include(a.name(), byParent.get(p.id)));
         return children;

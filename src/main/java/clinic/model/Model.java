@@ -8,12 +8,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.hibernate.Hibernate;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +50,10 @@ public abstract class Model extends Instance {
     @Transient
     private final Map<String, Object> included = new HashMap<>();
 
+    /** The attributes a find with {@code attributes(...)} read (id first); null for a whole, managed row. */
+    @Transient
+    private Set<String> attributes;
+
     /** Sequelize's {@code validate()}: beforeValidate, the model's rules, afterValidate. */
     public void validate() {
         fire(Hook.beforeValidate);
@@ -65,6 +71,7 @@ public abstract class Model extends Instance {
 
     /** Sequelize's {@code save()}: validated, then inserted or updated now, so constraint violations surface here. */
     public void save() {
+        writable();
         SaveFields.release(this);
         validate();
         boolean creating = !isPersistent();
@@ -94,6 +101,7 @@ public abstract class Model extends Instance {
 
     /** {@code destroy({force: true})}: deletes the row for real. */
     public void destroy(boolean force) {
+        writable();
         SaveFields.release(this);
         fire(Hook.beforeDestroy);
         if (force) {
@@ -107,6 +115,7 @@ public abstract class Model extends Instance {
     }
 
     public void restore() {
+        writable();
         SaveFields.release(this);
         fire(Hook.beforeRestore);
         deletedAt = null;
@@ -114,13 +123,42 @@ public abstract class Model extends Instance {
         fire(Hook.afterRestore);
     }
 
+    /**
+     * The rows an include loaded: a list for a to-many association; for a to-one, the row, or null when the caller may
+     * not see it or the include's where or paranoid rule leaves it out.
+     */
     public Object included(String association) {
-        return included.get(association);
+        Object rows = included.get(association);
+        if (rows == HIDDEN) {
+            return null;
+        }
+        if (rows != null) {
+            return rows;
+        }
+        Association a = ModelInfo.of(getClass()).associations().get(association);
+        return a == null || a.toMany() ? null : Hibernate.unproxy(ModelInfo.read(this, association));
     }
 
-    /** A belongsTo the current access may not see: rendered as null, its row never shown. */
+    /** A belongsTo the current access may not see, or its include's where or paranoid rule leaves out: null. */
     public boolean hidden(String association) {
         return included.get(association) == HIDDEN;
+    }
+
+    /** The attributes this row was found with ({@code attributes(...)}), id first; null when it was read whole. */
+    public Set<String> attributes() {
+        return attributes;
+    }
+
+    void project(Set<String> attributes) {
+        this.attributes = attributes;
+    }
+
+    /** A row read with some attributes only would overwrite the others with nulls. */
+    private void writable() {
+        if (attributes != null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " " + id + " was found with attributes "
+                    + attributes + " only: find it without attributes to write it");
+        }
     }
 
     void hide(String association) {

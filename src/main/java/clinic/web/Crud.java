@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,7 +52,7 @@ public class Crud {
         }
         Result<T> result = Finder.of(type).findAndCountAll(options);
         trail.read(result.rows(), options.include);
-        return paged(Response.ok(rows.render(result.rows(), options.include, options.attributes)), uri, options,
+        return paged(Response.ok(rows.render(result.rows(), options.include)), uri, options,
                 result.count());
     }
 
@@ -116,10 +115,11 @@ public class Crud {
         read(type, options);
         T row = Finder.of(type).findByPk(Ids.parse(id), o -> {
             o.include.addAll(options.include);
+            o.attributes.addAll(options.attributes);
             o.paranoid = options.paranoid;
         }).orElseThrow(() -> ProblemException.notFound(type.getSimpleName(), id));
         trail.read(List.of(row), options.include);
-        return ok(row, options.include, options.attributes).build();
+        return ok(row, options.include).build();
     }
 
     @Transactional
@@ -130,7 +130,7 @@ public class Crud {
         guard.create(row);
         save(row, rules);
         trail.wrote(row, Map.of(), ModelInfo.of(type).values(row), 201);
-        return ok(row, List.of(), Set.of()).status(Response.Status.CREATED)
+        return ok(row, List.of()).status(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build()).build();
     }
 
@@ -151,7 +151,7 @@ public class Crud {
         guard.update(row, before);
         save(row, rules);
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
-        return ok(row, List.of(), Set.of()).build();
+        return ok(row, List.of()).build();
     }
 
     @Transactional
@@ -185,7 +185,7 @@ public class Crud {
             row.restore();
         }
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
-        return ok(row, List.of(), Set.of()).build();
+        return ok(row, List.of()).build();
     }
 
     private <T extends Model> T find(Class<T> type, String id, FindOptions.Option... options) {
@@ -204,11 +204,11 @@ public class Crud {
      * A row alone answers its version as its strong ETag, the tag {@code If-Match} takes back; a row with includes a
      * weak digest of its body, since the row's version does not change when an included row does.
      */
-    Response.ResponseBuilder ok(Model row, List<Include> includes, Set<String> attributes) {
+    Response.ResponseBuilder ok(Model row, List<Include> includes) {
         if (includes.isEmpty()) {
-            return Response.ok(rows.render(row, includes, attributes)).tag(new EntityTag(String.valueOf(row.version)));
+            return Response.ok(rows.render(row, includes)).tag(new EntityTag(String.valueOf(row.version)));
         }
-        ConditionalGets.Tagged body = ConditionalGets.digested(mapper, rows.render(row, includes, attributes));
+        ConditionalGets.Tagged body = ConditionalGets.digested(mapper, rows.render(row, includes));
         return Response.ok(body.json()).tag(body.tag());
     }
 }

@@ -73,7 +73,7 @@ public class NestedCreates {
         children.forEach(child -> trail.wrote(child, Map.of(), ModelInfo.of(childType).values(child), 201));
         FindOptions shown = FindOptions.of(FindOptions.include(association));
         T created = Finder.of(type).findByPk(row.id, o -> o.include.addAll(shown.include)).orElseThrow();
-        return crud.ok(created, shown.include, shown.attributes).status(Response.Status.CREATED)
+        return crud.ok(created, shown.include).status(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build()).build();
     }
 }

@@ -45,13 +45,13 @@ final class OpenApiDocs {
             | `include[i][…]` | `include[0][association]=appointments&include[0][where][status]=booked\
             &include[0][required]=false&include[0][order]=date:desc&include[0][limit]=5\
             &include[0][include][0][association]=patient` | Sequelize's include objects: `association`, `where` \
-            (filters that level; required up the chain unless `required=false`), `required`, `attributes`, \
-            `paranoid`, `order` and `limit` within each parent, nested `include` |
+            (filters that level; required up the chain unless `required=false`), `required`, `attributes` (only \
+            those columns are read), `paranoid`, `order` and `limit` within each parent (cut in SQL), nested `include` |
             | `order=f[:dir],…` | `order=date:desc,id`, `order=-date,id`, `order=patient.name:desc` | `asc` by \
             default; ties broken by `id`; a to-one include's field too |
             | `scope=s,…` | `scope=upcoming` | the model's named scopes (Appointment: `upcoming`, `withPeople`) |
             | `limit`, `offset` | `limit=20&offset=40` | `limit` 50 by default, at most 1000 |
-            | `attributes=f,…` | `attributes=id,name` | sparse fields; `id` always present |
+            | `attributes=f,…` | `attributes=id,name` | sparse fields, selected in SQL; `id` always present |
             | `paranoid=false` | | include soft-deleted rows |
 
             Fields and operators are checked per model: anything else is a 400 naming the allowed ones. A list \
@@ -113,8 +113,8 @@ final class OpenApiDocs {
             + "without N+1 queries, at most %d levels deep (deeper is a 400). Associations of %s: %s; e.g. `%s`.";
     static final String ORDER = "`f[:dir],…` or `-f` for descending, e.g. `%s`; `asc` by default. Ties are "
             + "always broken by `id`, so pages are stable.";
-    static final String ATTRIBUTES = "Sparse fields (Sequelize `attributes`), comma-separated, e.g. `id,%s`; "
-            + "`id` is always present. Fields of %s: %s.";
+    static final String ATTRIBUTES = "Sparse fields (Sequelize `attributes`), comma-separated, e.g. `id,%s`: only "
+            + "those columns are read from the database; `id` is always present. Fields of %s: %s.";
     static final String GROUP = "Sequelize's `count({group})`: count per value of these fields, comma-separated "
             + "(Appointment: `status`, `doctorId`, `patientId`); another field is a 400 naming them. Without it, one "
             + "total.";

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -61,7 +62,7 @@ record OpenApiModels(String path, String schema, List<String> associations, Prob
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("id", readOnly(SchemaType.INTEGER, "int64", 1));
         schema.getProperties().forEach((name, property) -> {
-            if (!List.of("persistent", "included", "saved").contains(name)) {
+            if (!Set.of("persistent", "included", "saved", "attributes").contains(name)) {
                 properties.put(name, property);
             }
         });

@@ -11,11 +11,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.NameTransformer;
-import org.hibernate.Hibernate;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,12 +29,13 @@ final class Rows {
         this.mapper = mapper;
     }
 
-    List<Row> render(List<? extends Model> rows, List<Include> includes, Set<String> attributes) {
-        return rows.stream().map(r -> render(r, includes, attributes)).toList();
+    List<Row> render(List<? extends Model> rows, List<Include> includes) {
+        return rows.stream().map(r -> render(r, includes)).toList();
     }
 
-    Row render(Model row, List<Include> includes, Set<String> attributes) {
-        return new Row(row, includes, attributes);
+    /** A row found with attributes shows those only (the engine read only them and the keys it needs). */
+    Row render(Model row, List<Include> includes) {
+        return new Row(row, includes);
     }
 
     /** One row and its includes, serialized when the response is written. */
@@ -44,23 +43,22 @@ final class Rows {
 
         private final Model row;
         private final List<Include> includes;
-        private final Set<String> attributes;
 
-        private Row(Model row, List<Include> includes, Set<String> attributes) {
+        private Row(Model row, List<Include> includes) {
             this.row = row;
             this.includes = includes;
-            this.attributes = attributes;
         }
 
         @Override
         public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            if (attributes.isEmpty()) {
+            Set<String> attributes = row.attributes();
+            if (attributes == null) {
                 provider.findValueSerializer(row.getClass()).unwrappingSerializer(NameTransformer.NOP)
                         .serialize(row, gen, provider);
             } else {
                 ObjectNode node = mapper.valueToTree(row);
-                node.retain(withId(attributes));
+                node.retain(attributes);
                 for (var field : node.properties()) {
                     gen.writeFieldName(field.getKey());
                     gen.writeTree(field.getValue());
@@ -73,16 +71,13 @@ final class Rows {
                 if (a.toMany()) {
                     gen.writeStartArray();
                     for (Model child : rowsOf(row.included(inc.association))) {
-                        new Row(child, inc.include, inc.attributes).serialize(gen, provider);
+                        new Row(child, inc.include).serialize(gen, provider);
                     }
                     gen.writeEndArray();
+                } else if (row.included(a.name()) instanceof Model target) {
+                    new Row(target, inc.include).serialize(gen, provider);
                 } else {
-                    Model target = row.hidden(a.name()) ? null : belongsTo(row, a);
-                    if (target == null) {
-                        gen.writeNull();
-                    } else {
-                        new Row(target, inc.include, inc.attributes).serialize(gen, provider);
-                    }
+                    gen.writeNull();
                 }
             }
             gen.writeEndObject();
@@ -95,21 +90,8 @@ final class Rows {
         }
     }
 
-    private static Model belongsTo(Model row, Association a) {
-        Object target = ModelInfo.read(row, a.name());
-        return target == null ? null : (Model) Hibernate.unproxy(target);
-    }
-
     @SuppressWarnings("unchecked")
     private static Collection<Model> rowsOf(Object included) {
         return included == null ? List.of() : (Collection<Model>) included;
-    }
-
-    /** Sparse fieldsets always keep the id. */
-    private static Set<String> withId(Set<String> attributes) {
-        Set<String> keep = new LinkedHashSet<>();
-        keep.add("id");
-        keep.addAll(attributes);
-        return keep;
     }
 }

@@ -34,10 +34,11 @@ class IncludeOptionsTest {
 
     private void clinic() {
         tag = TestData.tag();
-        ada = TestData.doctor(tag, "Ada");
-        bea = TestData.doctor(tag, "Bea");
-        ann = TestData.patient(tag, "Ann");
-        bob = TestData.patient(tag, "Bob");
+        TestData.People people = TestData.people(tag);
+        ada = people.ada();
+        bea = people.bea();
+        ann = people.ann();
+        bob = people.bob();
         t = TestData.someFutureHour();
         TestData.appointment(ada, ann, t);
         TestData.appointment(ada, bob, t.plus(Duration.ofHours(1)));

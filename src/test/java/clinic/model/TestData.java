@@ -45,6 +45,14 @@ public final class TestData {
         return a;
     }
 
+    /** Doctors Ada and Bea, patients Ann and Bob, of one tag: the include tests' people, before any booking. */
+    public record People(Doctor ada, Doctor bea, Patient ann, Patient bob) {
+    }
+
+    public static People people(String tag) {
+        return new People(doctor(tag, "Ada"), doctor(tag, "Bea"), patient(tag, "Ann"), patient(tag, "Bob"));
+    }
+
     /** A random hour in the 22nd century, far from every other test's bookings. */
     public static Instant someFutureHour() {
         long hours = ThreadLocalRandom.current().nextLong(24L * 365 * 70);

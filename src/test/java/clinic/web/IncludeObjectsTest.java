@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,7 @@ import java.util.Set;
 
 import static clinic.Api.given;
 import static clinic.Fixtures.assertProblem;
-import static clinic.Fixtures.create;
 import static clinic.Fixtures.createAppointment;
-import static clinic.Fixtures.doctor;
-import static clinic.Fixtures.patient;
 import static clinic.Fixtures.slot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,12 +30,11 @@ class IncludeObjectsTest {
     private Instant t;
 
     private void clinic() {
-        ada = create("/doctors", doctor("ada." + tag + "@clinic.test"));
-        bea = create("/doctors", doctor("bea." + tag + "@clinic.test"));
-        ann = create("/patients", patient("ann." + tag + "@clinic.test"));
-        bob = create("/patients", patient("bob." + tag + "@clinic.test"));
-        given().contentType("application/json").body(Map.of("name", "Ann")).patch("/patients/" + ann).then().statusCode(200);
-        given().contentType("application/json").body(Map.of("name", "Bob")).patch("/patients/" + bob).then().statusCode(200);
+        Fixtures.People people = Fixtures.people(tag);
+        ada = people.ada();
+        bea = people.bea();
+        ann = people.ann();
+        bob = people.bob();
         t = slot();
         createAppointment(ada, ann, t);
         createAppointment(ada, bob, t.plus(Duration.ofHours(1)));
