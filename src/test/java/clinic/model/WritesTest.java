@@ -1,5 +1,6 @@
 package clinic.model;
 
+import clinic.RequestScope;
 import clinic.doctor.Doctor;
 import clinic.patient.Patient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,8 +89,9 @@ class WritesTest {
     @Test
     void shouldFindOrCreateOnceEvenUnderConcurrency() throws Exception {
         String email = "race." + TestData.tag() + "@model.test";
-        Callable<Boolean> call = () -> QuarkusTransaction.requiringNew().call(() ->
-                Patient.findOrCreate(where("email", email), () -> named("Racer")).created());
+        // worker threads have no request context, which the replica routing's tenant needs (README, Scaling out)
+        Callable<Boolean> call = () -> RequestScope.call(() -> QuarkusTransaction.requiringNew().call(() ->
+                Patient.findOrCreate(where("email", email), () -> named("Racer")).created()));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -73,7 +73,9 @@ class AttributesTest {
         assertEquals(200, r.statusCode(), r.asString());
         assertEquals(Set.of("id", "name", "appointments"), r.jsonPath().getMap("$").keySet());
         assertEquals(Set.of("id", "date"), r.jsonPath().getMap("appointments[0]").keySet());
-        assertEquals(version, r.header("ETag"));
+        // the version is read whatever the attributes, so a row alone keeps its ETag; with includes it is a digest
+        assertEquals(version, given().get("/doctors/" + people.ada() + "?attributes=name").header("ETag"));
+        assertTrue(r.header("ETag").startsWith("W/\""), r.header("ETag"));
         String doctors = SqlLog.selected(SqlLog.reading(sql, "doctors"));
         assertFalse(doctors.contains("specialty"), doctors);
         String appointments = SqlLog.selected(SqlLog.reading(sql, "appointments"));

@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.RequestScope;
 import clinic.model.TestData;
 import clinic.patient.Patient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,12 +33,12 @@ class ListQueryTest {
     @BeforeAll
     void createPatients() {
         tag = TestData.tag();
-        QuarkusTransaction.requiringNew().run(() -> {
+        RequestScope.run(() -> QuarkusTransaction.requiringNew().run(() -> {
             patient("Ann Alpha", "1980-01-01", "+1 100");
             patient("Bob Beta", "1990-06-15", null);
             patient("Cid 100%_Gamma", "2000-12-31", "+1 300");
             patient("Dee Delta", "2010-03-03", "+1 400");
-        });
+        }));
     }
 
     @ParameterizedTest(name = "{0}={1}")
