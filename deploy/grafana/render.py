@@ -33,10 +33,9 @@ def select(series, name, **where):
 
 def increase(before, after, name, by, **where):
     out = defaultdict(float)
-    old = {k: v for k, v in before.items()}
     for labels, value in select(after, name, **where):
         key = tuple(labels.get(b, "") for b in by)
-        out[key] += value - old.get((name, tuple(sorted(labels.items()))), 0.0)
+        out[key] += value - before.get((name, tuple(sorted(labels.items()))), 0.0)
     return out
 
 
