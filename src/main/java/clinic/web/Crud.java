@@ -140,7 +140,7 @@ public class Crud {
         // Locked, so concurrent writers queue: each sees the version the one before it wrote (412, not a lost update).
         guard.mayUpdate(type);
         T row = find(type, id, FindOptions.lock());
-        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
+        preconditions(ifMatch, row);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         if (replace) {
@@ -159,7 +159,7 @@ public class Crud {
         guard.delete(type, force);
         // locked, so concurrent deletes queue: the first deletes, the others find it gone (404), never a 409
         T row = find(type, id, FindOptions.paranoid(!force), FindOptions.lock());
-        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
+        preconditions(ifMatch, row);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         row.destroy(force);
@@ -177,7 +177,7 @@ public class Crud {
     public <T extends Model> Response restore(Class<T> type, String id, String ifMatch, Consumer<T> rules) {
         guard.restore(type);
         T row = find(type, id, FindOptions.paranoid(false), FindOptions.lock());
-        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
+        preconditions(ifMatch, row);
         Map<String, Object> before = ModelInfo.of(type).values(row);
         trail.touch(row);
         if (row.deletedAt != null) {
@@ -186,6 +186,11 @@ public class Crud {
         }
         trail.wrote(row, before, ModelInfo.of(type).values(row), 200);
         return ok(row, List.of()).build();
+    }
+
+    /** The resource binds If-Match; If-None-Match is read here, where every unsafe method on a row passes. */
+    private void preconditions(String ifMatch, Model row) {
+        Preconditions.check(ifMatch, routing.request().getHeader("If-None-Match"), row.version);
     }
 
     private <T extends Model> T find(Class<T> type, String id, FindOptions.Option... options) {
