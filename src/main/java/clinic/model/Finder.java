@@ -131,7 +131,11 @@ public final class Finder<T extends Model> {
 
     /** {@code count} counts matching root rows only, whatever is included. */
     public Result<T> findAndCountAll(FindOptions options) {
-        return new Result<>(count(options), findAll(options));
+        List<T> rows = findAll(options);
+        int from = options.offset == null ? 0 : options.offset;
+        // a page short of its limit, and not past the end, holds the last matches: the count needs no second statement
+        boolean last = (options.limit == null || rows.size() < options.limit) && (!rows.isEmpty() || from == 0);
+        return new Result<>(last ? from + rows.size() : count(options), rows);
     }
 
     public Result<T> findAndCountAll(FindOptions.Option... options) {

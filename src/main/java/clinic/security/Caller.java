@@ -3,7 +3,6 @@ package clinic.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.EnumSet;
@@ -27,9 +26,9 @@ public class Caller {
     private Long patientId;
     private String profile;
 
-    public Caller(SecurityIdentity identity, @ConfigProperty(name = "clinic.profile-claim") String profileClaim) {
+    public Caller(SecurityIdentity identity, ProfileClaim profileClaim) {
         this.identity = identity;
-        this.profileClaim = profileClaim;
+        this.profileClaim = profileClaim.name;
     }
 
     public Set<Role> roles() {

@@ -133,6 +133,27 @@ class StatementCountTest {
         }
     }
 
+    @Test
+    void shouldCountAShortPageWithoutASecondStatementAndAskWhenPastTheEnd() {
+        String doctorIds = doctorIds();
+        String counted = given().queryParam("where[doctorId][in]", doctorIds).get("/appointments/count")
+                .then().statusCode(200).extract().path("count").toString();
+        assertEquals("18", counted, "NineCouples' appointments, counted by PostgreSQL");
+        long whole = count(() -> given().queryParam("where[doctorId][in]", doctorIds).queryParam("limit", 50)
+                .get("/appointments").then().statusCode(200).body("$", hasSize(18)).header("X-Total-Count", counted));
+        assertEquals(1, whole, "a page short of its limit holds the last rows: no count");
+        long tail = count(() -> given().queryParam("where[doctorId][in]", doctorIds).queryParam("limit", 50)
+                .queryParam("offset", 15).get("/appointments").then().statusCode(200).body("$", hasSize(3))
+                .header("X-Total-Count", counted));
+        assertEquals(1, tail, "the offset plus a short page's rows");
+        long full = count(() -> given().queryParam("where[doctorId][in]", doctorIds).queryParam("limit", 18)
+                .get("/appointments").then().statusCode(200).body("$", hasSize(18)).header("X-Total-Count", counted));
+        assertEquals(2, full, "a full page may have more after it: count");
+        long past = count(() -> given().queryParam("where[doctorId][in]", doctorIds).queryParam("offset", 40)
+                .get("/appointments").then().statusCode(200).body("$", hasSize(0)).header("X-Total-Count", counted));
+        assertEquals(2, past, "an empty page past the end says nothing of the rows before it: count");
+    }
+
     private String doctorIds() {
         return NineCouples.doctorIds(tag);
     }
