@@ -1,11 +1,7 @@
 package clinic.appointment;
 
-import clinic.doctor.Doctor;
 import clinic.model.Access;
-import clinic.patient.Patient;
 import clinic.web.ProblemException;
-
-import static clinic.model.Where.where;
 
 /**
  * What a booking needs besides its own fields: a doctor and a patient that exist and are not deleted, checked
@@ -20,30 +16,33 @@ public final class BookingRules {
     /** A restore brings a live booking back: its doctor and patient must still be there. */
     static void checkRestore(Appointment appointment) {
         if (!appointment.freesSlot()) {
-            checkParties(appointment);
+            checkParties(appointment, true, true);
         }
     }
 
     /** A booking in service needs both parties: one being un-cancelled or moved is checked against them again. */
-    private static void checkParties(Appointment appointment) {
-        if (Access.asSystem(() -> Doctor.count(where("id", appointment.doctorId))) == 0) {
-            throw ProblemException.missingReference("/doctorId", "Doctor", appointment.doctorId);
-        }
-        if (Access.asSystem(() -> Patient.count(where("id", appointment.patientId))) == 0) {
-            throw ProblemException.missingReference("/patientId", "Patient", appointment.patientId);
-        }
+    public static void check(Appointment appointment) {
+        boolean live = appointment.goesLive();
+        checkParties(appointment, live || appointment.setsDoctor(), live || appointment.setsPatient());
     }
 
-    public static void check(Appointment appointment) {
-        if (appointment.goesLive()) {
-            checkParties(appointment);
+    /**
+     * Whether the rows exist, not whether the caller may read them (a doctor books patients new to them): both in
+     * one statement, since a new booking checks both and two counts were two round trips on its hot path.
+     */
+    private static void checkParties(Appointment appointment, boolean doctor, boolean patient) {
+        if (!doctor && !patient) {
+            return;
         }
-        // whether the row exists, not whether the caller may read it: a doctor books patients new to them
-        if (appointment.setsDoctor() && Access.asSystem(() -> Doctor.count(where("id", appointment.doctorId))) == 0) {
+        Object[] found = Access.asSystem(() -> (Object[]) Appointment.getEntityManager().createQuery(
+                "select (select count(d) from Doctor d where d.id = :doctor and d.deletedAt is null),"
+                        + " (select count(p) from Patient p where p.id = :patient and p.deletedAt is null)")
+                .setParameter("doctor", appointment.doctorId).setParameter("patient", appointment.patientId)
+                .getSingleResult());
+        if (doctor && ((Number) found[0]).longValue() == 0) {
             throw ProblemException.missingReference("/doctorId", "Doctor", appointment.doctorId);
         }
-        if (appointment.setsPatient()
-                && Access.asSystem(() -> Patient.count(where("id", appointment.patientId))) == 0) {
+        if (patient && ((Number) found[1]).longValue() == 0) {
             throw ProblemException.missingReference("/patientId", "Patient", appointment.patientId);
         }
     }

@@ -154,6 +154,20 @@ class StatementCountTest {
         assertEquals(2, past, "an empty page past the end says nothing of the rows before it: count");
     }
 
+    @Test
+    void shouldCheckABookingsDoctorAndPatientInOneStatement() {
+        long doctor = clinic.Fixtures.createDoctor();
+        long patient = clinic.Fixtures.createPatient();
+        long statements = count(() -> {
+            for (int i = 0; i < 4; i++) {
+                clinic.Fixtures.createAppointment(doctor, patient, clinic.Fixtures.slot());
+            }
+        });
+        // per booking: both parties in one check and the insert (the audit event is not Hibernate's); plus at most one
+        // sequence block for the ids
+        assertTrue(statements <= 4 * 2 + 1, statements + " statements for 4 bookings");
+    }
+
     private String doctorIds() {
         return NineCouples.doctorIds(tag);
     }
