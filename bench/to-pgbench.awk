@@ -22,9 +22,12 @@ function flush() { if (sql != "") print sql ";"; sql = "" }
 /DETAIL:  Parameters: / && sql != "" {
   line = $0; sub(/.*DETAIL:  Parameters: /, "", line)
   delete val
-  while (match(line, /\$[0-9]+ = '[^']*'/)) {
+  # NULL is a bare word in the log (the audit INSERT binds some): without it pgbench got "VALUES (…, , …)" and failed
+  while (match(line, /\$[0-9]+ = (NULL|'[^']*')/)) {
     p = substr(line, RSTART, RLENGTH); line = substr(line, RSTART + RLENGTH)
-    num = substr(p, 2, index(p, " ") - 2); v = substr(p, index(p, "'") + 1); v = substr(v, 1, length(v) - 1)
+    num = substr(p, 2, index(p, " ") - 2)
+    if (p ~ / = NULL$/) { val[num] = "NULL"; continue }
+    v = substr(p, index(p, "'") + 1); v = substr(v, 1, length(v) - 1)
     val[num] = (v in map) ? map[v] : (v ~ /^-?[0-9]+$/ ? v : "'" v "'")
   }
   sql = bind(sql)
