@@ -29,10 +29,10 @@ class DenseIdsTest {
             ids.add(TestData.doctor(tag, name).id);
         }
         long low = ((Number) em.createNativeQuery("SELECT last_value FROM doctors_seq").getSingleResult()).longValue();
-        // pooled-lo: every id of the current block is at or above the value drawn; pooled would put them below it
-        for (long id : ids) {
-            assertTrue(id >= low && id < low + 50, ids + " in the block starting at " + low);
-        }
+        // pooled-lo: the last id drawn is in the block at or above the value drawn (pooled would put it below); the
+        // earlier ones may end the block before, when the three straddle a boundary
+        long last = ids.get(2);
+        assertTrue(last >= low && last < low + 50, ids + ": the last in the block starting at " + low);
         assertEquals(List.of(ids.get(0), ids.get(0) + 1, ids.get(0) + 2), ids);
         assertTrue(Doctor.findByPk(ids.get(2)).isPresent());
     }
