@@ -47,7 +47,7 @@ class AuditBatches {
         Queued q = new Queued(e);
         queue.add(q);
         if (closed && queue.remove(q)) {
-            writer.insert(e); // the writer has stopped: write it here, as a single insert
+            writer.insert(e); // the writer is stopping and may have taken its last batch: write it here, alone
             return;
         }
         try {
