@@ -100,7 +100,15 @@ class AuditBatches {
 
     /** One statement for the batch; if PostgreSQL refuses it, each event on its own, so only the refused fail. */
     private void commit(List<Queued> batch) {
-        try (Connection c = writer.connection()) {
+        Connection c;
+        try {
+            c = writer.connection();
+        } catch (Exception e) {
+            batch.forEach(q -> q.committed.completeExceptionally(e));
+            failQueued(e);
+            return;
+        }
+        try (c) {
             try {
                 writer.insert(c, batch.stream().map(q -> q.event).toList());
                 batch.forEach(q -> q.committed.complete(null));
@@ -119,8 +127,21 @@ class AuditBatches {
                     q.committed.completeExceptionally(refused);
                 }
             }
-        } catch (Exception e) {
-            batch.forEach(q -> q.committed.completeExceptionally(e)); // no connection: none of them is written
+        } catch (Exception closing) {
+            // every event of the batch is already written or failed
+        }
+    }
+
+    /** No connection: what queued meanwhile fails too, rather than wait in turn for the same refusal (an outage). */
+    private void failQueued(Exception e) {
+        List<Queued> behind = new ArrayList<>();
+        queue.drainTo(behind);
+        for (Queued q : behind) {
+            if (q == STOP) {
+                queue.add(STOP);
+            } else {
+                q.committed.completeExceptionally(e);
+            }
         }
     }
 

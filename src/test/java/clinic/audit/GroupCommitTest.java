@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +34,7 @@ import static clinic.Fixtures.assertProblem;
 import static clinic.Fixtures.createDoctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads' events are committed in batches: none lost, none answered before its commit, one bad event fails alone. */
@@ -152,6 +154,48 @@ class GroupCommitTest {
         String late = UUID.randomUUID().toString();
         batches.write(event(late));
         assertEquals(1, events(List.of(late))[0], "an event after the shutdown is written on its own");
+    }
+
+    @Test
+    void shouldFailWhatQueuedDuringAFailedConnectAtOnceRatherThanEachInTurn() throws Exception {
+        // a database that refuses a connection after a second, as an unreachable one does
+        AuditWriter unreachable = new AuditWriter(null, null) {
+            @Override
+            Connection connection() throws SQLException {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new SQLException("Connection refused", "08001");
+            }
+        };
+        AuditBatches batches = new AuditBatches(unreachable, 100);
+        batches.start();
+        ExecutorService requests = Executors.newFixedThreadPool(5);
+        try {
+            long start = System.nanoTime();
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(requests.submit(() -> {
+                    batches.write(event(UUID.randomUUID().toString()));
+                    return null;
+                }));
+                if (i == 0) {
+                    Thread.sleep(200); // the others queue while the writer waits for its connection
+                }
+            }
+            for (Future<Object> answer : answers) {
+                ExecutionException failed = assertThrows(ExecutionException.class,
+                        () -> answer.get(30, TimeUnit.SECONDS));
+                assertEquals(AuditWriter.UNAVAILABLE, failed.getCause());
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 1800, "five requests failed in " + millis + " ms: one connect, not one per batch");
+        } finally {
+            requests.shutdownNow();
+            batches.drain(new ShutdownEvent());
+        }
     }
 
     private Future<Response> read(ExecutorService clients, String token, long doctor, String requestId) {
