@@ -38,17 +38,20 @@ public class AuditTrail {
     private final RoutingContext routing;
     private final TransactionSynchronizationRegistry transactions;
     private final AuditWriter writer;
+    private final AuditBatches batches;
     private final AuditedModels models;
     private final TreeSet<Long> patientIds = new TreeSet<>();
     private boolean committed;
 
     public AuditTrail(SecurityIdentity identity, Caller caller, RoutingContext routing,
-                      TransactionSynchronizationRegistry transactions, AuditWriter writer, AuditedModels models) {
+                      TransactionSynchronizationRegistry transactions, AuditWriter writer, AuditBatches batches,
+                      AuditedModels models) {
         this.identity = identity;
         this.caller = caller;
         this.routing = routing;
         this.transactions = transactions;
         this.writer = writer;
+        this.batches = batches;
         this.models = models;
     }
 
@@ -104,9 +107,9 @@ public class AuditTrail {
         return committed;
     }
 
-    /** The event of any other outcome, on its own (the write's transaction, if any, has ended). */
+    /** Any other outcome's event, committed in a batch with concurrent ones (a write's transaction, if any, ended). */
     void record(int status) {
-        writer.insert(event(status, null));
+        batches.write(event(status, null));
     }
 
     private AuditEvent event(int status, Map<String, Object> changes) {
