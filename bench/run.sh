@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCALE=${SCALE:-200k}              # dataset of the workload table: 10k, 200k or 1M appointments
-SCALES=${SCALES-"10k 200k 1M"}    # the agenda is measured again at each of these; empty: not at all
+SCALES=${SCALES-"10k 200k 1M"}    # the agenda and doctor-patients are measured again at each; empty: not at all
 WORKLOADS=${WORKLOADS:-"by-id agenda doctor-patients book patch-patient page page-attributes"}  # which to drive
 DURATION=${DURATION:-20}          # seconds per measured run
 WARMUP=${WARMUP:-180}             # at most this many seconds of warm-up per workload and scale
@@ -260,10 +260,11 @@ if [ "$BENCH_REPLICA" = 1 ] && wants patch-patient; then
   SHOWN="$SHOWN patch-patient@replica"
 fi
 
-declare -A P50
+declare -A P50 P50_DP
 for s in $SCALES; do
   load "$s"
   P50[$s]=$(workload "agenda-$s" agenda.lua "$DOCTORS" "$FIRST" "$LAST" | cut -d' ' -f2)
+  P50_DP[$s]=$(workload "doctor-patients-$s" doctor-patients.lua "$DOCTORS" | cut -d' ' -f2)
 done
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
 LOAD_END=$(loadavg)
@@ -294,6 +295,8 @@ LOAD_END=$(loadavg)
   for s in $SCALES; do printf 'agenda p50 at %-5s appointments: %s ms\n' "$s" "${P50[$s]}"; done
   first=${SCALES%% *} last=${SCALES##* }
   [ -z "$SCALES" ] || echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
+  for s in $SCALES; do printf 'doctor-patients p50 at %-5s appointments: %s ms\n' "$s" "${P50_DP[$s]}"; done
+  [ -z "$SCALES" ] || echo "doctor-patients p50 ratio $last/$first: $(echo "scale=2; ${P50_DP[$last]} / ${P50_DP[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
   if [ "$BENCH_REPLICA" = 1 ]; then
     echo "@replica: a second service with QUARKUS_DATASOURCE_REPLICA_JDBC_URL, reading from a streaming replica of the"

@@ -76,12 +76,16 @@ final class Hql {
         return or.toString();
     }
 
-    /** The through rows are narrowed too: a doctor's patients of another doctor are only the ones both saw. */
+    /**
+     * The through rows are narrowed too: a doctor's patients of another doctor are only the ones both saw. Distinct,
+     * so PostgreSQL reads the owner's target ids already unique and in id order from the (owner, target) live index
+     * (008-doctor-patients-index) and a page stops after its rows, whatever the owner's history.
+     */
     private String through(String alias, Where.Through t) {
         Association a = t.association();
         String throughTargetKey = a.throughTarget() + "Id";
         String link = alias("t");
-        return alias + ".id in (select " + link + "." + throughTargetKey + " from " + a.through().getSimpleName()
+        return alias + ".id in (select distinct " + link + "." + throughTargetKey + " from " + a.through().getSimpleName()
                 + " " + link + " where " + link + "." + a.foreignKey() + " = " + param(t.ownerId()) + " and " + link
                 + ".deletedAt is null" + (trusted ? "" : andVisible(ModelInfo.of(a.through()), link)) + ")";
     }

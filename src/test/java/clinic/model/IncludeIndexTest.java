@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static clinic.model.FindOptions.Direction.DESC;
@@ -84,10 +85,11 @@ class IncludeIndexTest {
     }
 
     @Test
-    void shouldReadAnIncludeFilteredByStatusFromThePatientDateIndex() throws Exception {
+    void shouldReadAnIncludeFilteredByStatusFromAPatientIndex() throws Exception {
         String sql = SqlLog.reading(emitted(() -> Patient.findAll(where("id", in(List.of(-1L, -2L))),
                 include(assoc("appointments").where(where("status", "booked"))))), "appointments");
-        assertIndexed(sql, "appointments_patient_date_idx");
+        // the live (patient_id, doctor_id) index of 008 serves it as well: deleted_at is null is its predicate
+        assertIndexed(sql, "appointments_patient_date_idx", "appointments_patient_doctor_idx");
     }
 
     @Test
@@ -102,8 +104,8 @@ class IncludeIndexTest {
         return SqlLog.during(() -> QuarkusTransaction.requiringNew().run(find));
     }
 
-    /** The plan PostgreSQL caches for the statement (its generic plan): the index, and no scan of all appointments. */
-    private void assertIndexed(String sql, String index) throws Exception {
+    /** The plan PostgreSQL caches for the statement (its generic plan): one of the indexes, and no scan of all appointments. */
+    private void assertIndexed(String sql, String... indexes) throws Exception {
         StringBuilder numbered = new StringBuilder();
         int n = 0;
         for (char c : sql.toCharArray()) {
@@ -126,7 +128,8 @@ class IncludeIndexTest {
         }
         List<String> scans = new ArrayList<>();
         scans(new ObjectMapper().readTree(json).get(0).get("Plan"), scans);
-        assertTrue(scans.stream().anyMatch(s -> s.contains("Index") && s.endsWith(" " + index)), scans + "\n" + sql);
+        assertTrue(scans.stream().anyMatch(s -> s.contains("Index")
+                && Arrays.stream(indexes).anyMatch(index -> s.endsWith(" " + index))), scans + "\n" + sql);
         assertTrue(scans.stream().noneMatch(s -> s.equals("Seq Scan on appointments")), scans + "\n" + sql);
     }
 
