@@ -1,6 +1,7 @@
 package clinic.model;
 
 import clinic.SqlLog;
+import clinic.appointment.Appointment;
 import clinic.doctor.Doctor;
 import clinic.patient.Patient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,8 @@ import java.util.List;
 
 import static clinic.model.FindOptions.Direction.DESC;
 import static clinic.model.FindOptions.include;
+import static clinic.model.FindOptions.limit;
+import static clinic.model.FindOptions.order;
 import static clinic.model.Include.assoc;
 import static clinic.model.Where.between;
 import static clinic.model.Where.gte;
@@ -34,7 +37,7 @@ import static clinic.model.Where.where;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The SQL the engine emits for filtered includes is served by the agenda indexes: EXPLAIN of that exact text, on
+ * The SQL the engine emits for the agendas and for filtered includes is served by the agenda indexes: EXPLAIN of that exact text, on
  * analyzed rows of this test's own (negative ids: no sequence, no other test's count meets them, deleted after).
  * 400 doctors with 100 appointments each: a page's few doctors are a small share of the table, as in production;
  * at 40 doctors a hash join over a scan of 4,000 rows is rightly cheaper than probing the primary key.
@@ -98,6 +101,22 @@ class IncludeIndexTest {
                 include(assoc("appointments").where(where("date", between(BASE, BASE.plusSeconds(3600 * 3))))))),
                 "doctors");
         assertIndexed(sql, "appointments_doctor_date_idx");
+    }
+
+    @Test
+    void shouldServeTheDoctorAgendaFromTheDoctorDateIndex() throws Exception {
+        String sql = SqlLog.reading(emitted(() -> Appointment.findAll(
+                where("doctorId", -7L).and("date", gte(BASE.plusSeconds(3600 * 50))), order("date"), limit(20))),
+                "appointments");
+        assertIndexed(sql, "appointments_doctor_date_idx");
+    }
+
+    @Test
+    void shouldServeThePatientAgendaFromThePatientDateIndex() throws Exception {
+        String sql = SqlLog.reading(emitted(() -> Appointment.findAll(
+                where("patientId", -7L).and("date", gte(BASE.plusSeconds(3600 * 50))), order("date"), limit(20))),
+                "appointments");
+        assertIndexed(sql, "appointments_patient_date_idx");
     }
 
     private static List<String> emitted(Runnable find) {
