@@ -21,6 +21,17 @@ final class GeneratedProject {
         return project.resolve(CHANGELOG);
     }
 
+    /** The number the next generated migration gets: one after the highest in this project's changelog. */
+    static String nextMigration() {
+        try (Stream<Path> files = Files.list(CHANGELOG)) {
+            int last = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[0-9]{3}-.*"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(0, 3))).max().orElse(0);
+            return String.format("%03d", last + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Everything a build needs: pom, wrapper and sources, never target/. */
     static void copyProject(Path project) throws IOException {
         for (String entry : new String[] {"pom.xml", "mvnw", ".mvn", "src"}) {

@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ModelGeneratorTest {
 
+    /** The number this project's next migration gets (today's last plus one). */
+    private static final String NEXT = GeneratedProject.nextMigration();
+
     private final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @TempDir
@@ -46,9 +49,9 @@ class ModelGeneratorTest {
         String test = read("src/test/java/clinic/nurse/NurseResourceTest.java");
         assertTrue(test.contains("import static clinic.Api.given;"), test);
         assertTrue(test.contains("{\"name\": \"name 1\", \"ward\": \"ward 1\", \"shift\": \"day\"}"), test);
-        String migration = Files.readString(changelog.resolve("008-nurses.yaml"));
+        String migration = Files.readString(changelog.resolve(NEXT + "-nurses.yaml"));
         assertTrue(migration.contains("CONSTRAINT nurses_shift_check CHECK (shift IN ('day', 'night'))"), migration);
-        assertTrue(Files.readString(changelog.resolve(Changesets.MASTER)).contains("{file: 008-nurses.yaml,"));
+        assertTrue(Files.readString(changelog.resolve(Changesets.MASTER)).contains("{file: " + NEXT + "-nurses.yaml,"));
     }
 
     @Test
@@ -61,7 +64,7 @@ class ModelGeneratorTest {
         assertTrue(entity.contains("@Table(name = \"ward_rounds\")"), entity);
         assertTrue(entity.contains("    @Column(name = \"starts_at\")\n    public Instant startsAt;\n"), entity);
         assertTrue(read("src/main/java/clinic/wardround/WardRoundResource.java").contains("@Path(\"/ward-rounds\")"));
-        assertTrue(Files.exists(changelog.resolve("008-ward-rounds.yaml")));
+        assertTrue(Files.exists(changelog.resolve(NEXT + "-ward-rounds.yaml")));
         assertEquals("companies", ModelTexts.plural("company"));
         assertEquals("boxes", ModelTexts.plural("box"));
         assertEquals("days", ModelTexts.plural("day"));
