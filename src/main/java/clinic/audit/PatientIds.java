@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The patients whose data a response holds: patients by id, other rows by their belongsTo a patient, includes too. */
 final class PatientIds {
@@ -35,21 +36,26 @@ final class PatientIds {
         }
     }
 
-    /** One row's own patient ids, from its values (before or after a write). */
+    /** One row's own patient ids, reading only the fields that hold them (all of its values were 9 % of agenda's JVM samples). */
     static void collect(Set<Long> into, Model row) {
-        collect(into, row.getClass(), ModelInfo.of(row.getClass()).values(row));
+        collect(into, row.getClass(), field -> field.equals("id") ? row.id : ModelInfo.read(row, field));
     }
 
+    /** The patient ids in a row's values, before or after a write. */
     static void collect(Set<Long> into, Class<? extends Model> type, Map<String, Object> values) {
-        if (type == Patient.class && values.get("id") instanceof Long id) {
+        collect(into, type, values::get);
+    }
+
+    private static void collect(Set<Long> into, Class<? extends Model> type, Function<String, Object> value) {
+        if (type == Patient.class && value.apply("id") instanceof Long id) {
             into.add(id);
         }
-        if (type == AuditEvent.class && values.get("patientIds") instanceof Long[] ids) {
+        if (type == AuditEvent.class && value.apply("patientIds") instanceof Long[] ids) {
             into.addAll(List.of(ids));
         }
         for (Association a : ModelInfo.of(type).associations().values()) {
             if (a.kind() == Association.Kind.BELONGS_TO && a.target() == Patient.class
-                    && values.get(a.foreignKey()) instanceof Long id) {
+                    && value.apply(a.foreignKey()) instanceof Long id) {
                 into.add(id);
             }
         }
