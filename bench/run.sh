@@ -24,7 +24,7 @@ LOAD_PARTS=$(nproc)               # parallel loader sessions
 BENCH_DIR=$PWD/target/bench
 OUT=$BENCH_DIR/out
 mkdir -p "$OUT"
-rm -f "$OUT"/*.runs  # the 4xx/5xx check at the end reads this run's
+rm -f "$OUT"/*.runs "$OUT"/*.statements  # the 4xx/5xx check and the statements at the end read this run's
 source bench/pg.sh
 
 appointments_of() { case $1 in 10k) echo 10000 ;; 200k) echo 200000 ;; 1M) echo 1000000 ;;
@@ -191,8 +191,21 @@ workload() {  # name script args...
   warm_up "$@"
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
+  statements "$name" "$(tail -1 "$OUT/$name.runs" | cut -d' ' -f1)"
   echo "$(for c in 2 3 4 7 8 9 10; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
        "$(awk '{ h += $5; s += $6 } END { print h + 0, s + 0 }' "$OUT/$name.runs")"
+}
+
+# Where PostgreSQL's time goes, from the last measured run's pg_stat_statements: per statement, calls per request,
+# mean execution time and shared buffers per call (the PG CPU/req column is their sum plus parse, bind and commit).
+statements() {  # name requests
+  q -F ' | ' -c "SELECT round(sum(calls) / $2, 2), round((sum(total_exec_time) / sum(calls))::numeric, 3),
+      round(sum(shared_blks_hit + shared_blks_read) / sum(calls), 1), statement
+    FROM (SELECT *, CASE WHEN query LIKE 'INSERT INTO audit_events%' THEN 'INSERT INTO audit_events (the batches, all sizes)'
+                    ELSE left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 90) END AS statement
+          FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%') s
+    GROUP BY statement HAVING sum(calls) >= $2 / 100 ORDER BY sum(total_exec_time) DESC LIMIT 5" \
+    | sed "s/^/$1 | /" >"$OUT/$1.statements"
 }
 
 # The SQL the service issues for one request, from PostgreSQL's statement log, as a pgbench script.
@@ -301,6 +314,9 @@ LOAD_END=$(loadavg)
   for s in $SCALES; do printf 'doctor-patients p50 at %-5s appointments: %s ms\n' "$s" "${P50_DP[$s]}"; done
   [ -z "$SCALES" ] || echo "doctor-patients p50 ratio $last/$first: $(echo "scale=2; ${P50_DP[$last]} / ${P50_DP[$first]}" | bc)"
   echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
+  echo
+  echo "statements (last measured run): workload | calls/req | mean exec ms | buffers/call | statement"
+  for w in $SHOWN; do [ -f "$OUT/$w.statements" ] && cat "$OUT/$w.statements"; done
   if [ "$BENCH_REPLICA" = 1 ]; then
     echo "@replica: a second service with QUARKUS_DATASOURCE_REPLICA_JDBC_URL, reading from a streaming replica of the"
     echo "same primary on the same machine; SQL/req and PG CPU/req count both servers, \"(n r)\" the statements the"
