@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public class AllowedMethods {
 
-    private static volatile List<Route> routes;
+    /** By the path's first segment, so a request tries its own resource's few templates (all of them was 2.5 % of by-id). */
+    private static volatile Map<String, List<Route>> routes;
 
     /**
      * Before routing, as JAX-RS would otherwise send a method a path lacks to a sibling template ({@code PUT
@@ -35,14 +36,14 @@ public class AllowedMethods {
      */
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
-        String allow = of(request.getUriInfo().getPath());
-        if (allow == null) {
+        Route route = route(request.getUriInfo().getPath());
+        if (route == null) {
             return null;
         }
         if (request.getMethod().equals(HttpMethod.OPTIONS)) {
-            return Response.noContent().header("Allow", allow).build();
+            return Response.noContent().header("Allow", route.allow).build();
         }
-        return List.of(allow.split(", ")).contains(request.getMethod()) ? null : refusal(request.getMethod(), allow);
+        return route.methods.contains(request.getMethod()) ? null : refusal(request.getMethod(), route.allow);
     }
 
     static Response refusal(String method, String allow) {
@@ -52,18 +53,31 @@ public class AllowedMethods {
 
     /** The {@code Allow} value for a request path, or null when no resource serves it. */
     static String of(String path) {
+        Route route = route(path);
+        return route == null ? null : route.allow;
+    }
+
+    private static Route route(String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        for (Route route : routes()) {
+        for (Route route : routes().getOrDefault(firstSegment(normalized), List.of())) {
             if (route.pattern.matcher(normalized).matches()) {
-                return String.join(", ", route.methods);
+                return route;
             }
         }
         return null;
     }
 
-    private static List<Route> routes() {
+    private static String firstSegment(String path) {
+        int end = path.indexOf('/', 1);
+        return end < 0 ? path : path.substring(0, end);
+    }
+
+    private static Map<String, List<Route>> routes() {
         if (routes == null) {
-            routes = scan();
+            Map<String, List<Route>> byFirst = new LinkedHashMap<>();
+            // every template starts with a literal segment (the resources' @Path), so each has one bucket
+            scan().forEach(r -> byFirst.computeIfAbsent(firstSegment(r.template), k -> new ArrayList<>()).add(r));
+            routes = byFirst;
         }
         return routes;
     }
@@ -111,10 +125,11 @@ public class AllowedMethods {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private record Route(String template, Set<String> methods, Pattern pattern, int literals) {
+    private record Route(String template, Set<String> methods, String allow, Pattern pattern, int literals) {
 
         Route(String template, Set<String> methods) {
-            this(template, methods, Pattern.compile(regex(template)), template.replaceAll("\\{[^}]*}", "").length());
+            this(template, methods, String.join(", ", methods), Pattern.compile(regex(template)),
+                    template.replaceAll("\\{[^}]*}", "").length());
         }
 
         private static String regex(String template) {
