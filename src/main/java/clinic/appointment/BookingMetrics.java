@@ -1,6 +1,6 @@
 package clinic.appointment;
 
-import clinic.web.Problem;
+import clinic.web.problem.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,7 +1,7 @@
 package clinic.appointment;
 
 import clinic.model.Access;
-import clinic.web.ProblemException;
+import clinic.web.problem.ProblemException;
 
 /**
  * What a booking needs besides its own fields: a doctor and a patient that exist and are not deleted, checked

@@ -3,7 +3,7 @@ package clinic.audit;
 import clinic.model.FindOptions;
 import clinic.patient.Patient;
 import clinic.web.Crud;
-import clinic.web.ProblemException;
+import clinic.web.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

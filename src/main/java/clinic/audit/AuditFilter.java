@@ -1,7 +1,7 @@
 package clinic.audit;
 
-import clinic.web.Problem;
-import clinic.web.ProblemException;
+import clinic.web.problem.Problem;
+import clinic.web.problem.ProblemException;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;

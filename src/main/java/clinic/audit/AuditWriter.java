@@ -3,8 +3,8 @@ package clinic.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import clinic.web.Problem;
-import clinic.web.ProblemException;
+import clinic.web.problem.Problem;
+import clinic.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

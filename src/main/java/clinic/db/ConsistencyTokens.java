@@ -1,6 +1,6 @@
 package clinic.db;
 
-import clinic.web.ProblemException;
+import clinic.web.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.Logger;

@@ -1,7 +1,7 @@
 package clinic.security;
 
-import clinic.web.Problem;
-import clinic.web.ProblemException;
+import clinic.web.problem.Problem;
+import clinic.web.problem.ProblemException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;

@@ -4,8 +4,8 @@ import clinic.model.Access;
 import clinic.model.Model;
 import clinic.model.ModelInfo;
 import clinic.model.Where;
-import clinic.web.Problem;
-import clinic.web.ProblemException;
+import clinic.web.problem.Problem;
+import clinic.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 

@@ -1,6 +1,6 @@
 package clinic.security;
 
-import clinic.web.Problem;
+import clinic.web.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.web.problem.Problem;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -46,13 +47,13 @@ public class AllowedMethods {
         return route.methods.contains(request.getMethod()) ? null : refusal(request.getMethod(), route.allow);
     }
 
-    static Response refusal(String method, String allow) {
+    public static Response refusal(String method, String allow) {
         return Response.fromResponse(Problem.of(405, "method_not_allowed", "Method Not Allowed", method
                 + " is not allowed here; this path allows " + allow, null).toResponse()).header("Allow", allow).build();
     }
 
     /** The {@code Allow} value for a request path, or null when no resource serves it. */
-    static String of(String path) {
+    public static String of(String path) {
         Route route = route(path);
         return route == null ? null : route.allow;
     }

@@ -1,6 +1,7 @@
 package clinic.web;
 
 import clinic.model.Values;
+import clinic.web.problem.ProblemException;
 
 /** Path ids are parsed here so an id other than a canonical positive integer is a 400 naming it, not a 404. */
 final class Ids {

@@ -1,5 +1,7 @@
 package clinic.web;
 
+import clinic.web.problem.Problem;
+import clinic.web.problem.ProblemException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

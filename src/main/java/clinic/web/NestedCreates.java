@@ -8,6 +8,8 @@ import clinic.model.Model;
 import clinic.model.ModelInfo;
 import clinic.model.NestedCreate;
 import clinic.security.Guard;
+import clinic.web.json.Bodies;
+import clinic.web.json.NestedBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package clinic.web;
 
+import clinic.web.problem.ProblemException;
+
 /**
  * {@code If-Match} and {@code If-None-Match} against a row's version, before every unsafe method on it: the row's ETag
  * is {@code "<version>"}.

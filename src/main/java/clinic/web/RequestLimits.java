@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.web.problem.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,7 @@ import jakarta.enterprise.event.Observes;
  */
 public class RequestLimits {
 
-    static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_BODY_BYTES = 64 * 1024;
     private static final BodyHandler CHUNKED = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
     void install(@Observes Router router) {

@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.web.problem.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;

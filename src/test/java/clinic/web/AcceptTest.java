@@ -1,5 +1,6 @@
 package clinic.web;
 
+import clinic.web.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

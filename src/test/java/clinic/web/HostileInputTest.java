@@ -2,6 +2,7 @@ package clinic.web;
 
 import clinic.Fixtures;
 import clinic.web.HostileInputCases.Request;
+import clinic.web.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package clinic.web;
 
 import clinic.web.HostileInputClient.Reply;
+import clinic.web.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package clinic.web;
 
 import clinic.PackagedJar;
 import clinic.security.TestIssuer;
+import clinic.web.problem.Problem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
