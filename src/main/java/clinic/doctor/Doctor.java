@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 @Entity
 @JsonPropertyOrder({"id", "name", "email", "specialty", "phone", "createdAt", "updatedAt", "deletedAt", "version"})
 @Table(name = "doctors")
-@BelongsToMany(as = "patients", target = Patient.class, through = "appointments")
+@BelongsToMany(as = "patients", target = Patient.class, through = "appointments",
+        total = "doctor_patient_totals(doctor_id).patients")
 @Schema(name = "Doctor", description = "With include=appointments or include=patients, those arrays are added.")
 public class Doctor extends Person {
 

@@ -125,7 +125,9 @@ public class DoctorResource {
     @Path("{id}/patients")
     @Operation(summary = "The doctor's patients, distinct, through appointments",
             description = "`doctor.getPatients(options)`: the query of `GET /patients` within the patients this "
-                    + "doctor has appointments with; 404 if the doctor does not exist.")
+                    + "doctor has appointments with; 404 if the doctor does not exist. `X-Total-Count` is exact; "
+                    + "with no other `where`, for a caller who sees every patient, it is the count the database "
+                    + "keeps as appointments are written.")
     public Response patients(@PathParam("id") String id, @Context UriInfo uri) {
         return crud.listAssociated(Doctor.class, id, "patients", uri);
     }

@@ -23,6 +23,12 @@ public @interface BelongsToMany {
     /** The hasMany association whose rows link to the target, e.g. {@code appointments}. */
     String through();
 
+    /**
+     * Optional: a table the database keeps (by triggers, in every writing transaction) with each owner's count of
+     * live targets with a live through row, as {@code table(key).count}; a count of exactly that reads it.
+     */
+    String total() default "";
+
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface List {

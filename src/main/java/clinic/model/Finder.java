@@ -146,8 +146,13 @@ public final class Finder<T extends Model> {
         return count(FindOptions.of(options));
     }
 
+    /** Counts matching rows; exactly an owner's live belongsToMany targets is a kept total ({@link AssociationTotals}). */
     public long count(FindOptions options) {
-        return aggregate("count(m)", Long.class, options);
+        if (options.useMaster && !UseMaster.active()) {
+            return UseMaster.run(() -> count(options));
+        }
+        Long kept = AssociationTotals.kept(model, scoped(options), em());
+        return kept != null ? kept : aggregate("count(m)", Long.class, options);
     }
 
     /**

@@ -187,7 +187,7 @@ public final class ModelInfo {
         for (Association a : of(hasMany.target()).associations.values()) {
             if (a.kind() == Association.Kind.BELONGS_TO && a.target() == m.target()) {
                 return new Association(m.as(), m.target(), Association.Kind.BELONGS_TO_MANY,
-                        hasMany.foreignKey(), hasMany.target(), a.name());
+                        hasMany.foreignKey(), hasMany.target(), a.name(), Association.Total.parse(m.total()));
             }
         }
         throw new IllegalStateException(name + "." + m.as() + ": " + m.through() + " has no belongsTo "

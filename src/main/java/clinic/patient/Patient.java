@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 @Entity
 @JsonPropertyOrder({"id", "name", "email", "phone", "birthDate", "createdAt", "updatedAt", "deletedAt", "version"})
 @Table(name = "patients")
-@BelongsToMany(as = "doctors", target = Doctor.class, through = "appointments")
+@BelongsToMany(as = "doctors", target = Doctor.class, through = "appointments",
+        total = "patient_doctor_totals(patient_id).doctors")
 @Schema(name = "Patient", description = "With include=appointments or include=doctors, those arrays are added.")
 public class Patient extends Person {
 

@@ -137,7 +137,9 @@ public class PatientResource {
     @Path("{id}/doctors")
     @Operation(summary = "The patient's doctors, distinct, through appointments",
             description = "`patient.getDoctors(options)`: the query of `GET /doctors` within the doctors this "
-                    + "patient has appointments with; 404 if the patient does not exist.")
+                    + "patient has appointments with; 404 if the patient does not exist. `X-Total-Count` is exact; "
+                    + "with no other `where`, for a caller who sees every doctor, it is the count the database "
+                    + "keeps as appointments are written.")
     public Response doctors(@PathParam("id") String id, @Context UriInfo uri) {
         return crud.listAssociated(Patient.class, id, "doctors", uri);
     }

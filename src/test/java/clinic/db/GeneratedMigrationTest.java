@@ -54,7 +54,7 @@ class GeneratedMigrationTest {
         assertEquals(0, generate("migration:generate", "--name add-doctor-room"));
 
         Exception refused = assertThrows(Exception.class, () -> inCopy(db.migrations::migrate));
-        assertTrue(causes(refused).contains("009-add-doctor-room.yaml: write its changes, then its rollback"),
+        assertTrue(causes(refused).contains("010-add-doctor-room.yaml: write its changes, then its rollback"),
                 causes(refused));
         assertEquals(migrations, db.count("databasechangelog"));
     }
@@ -68,7 +68,7 @@ class GeneratedMigrationTest {
                 + "bornOn:dateonly,rate:decimal"));
 
         inCopy(db.migrations::migrate);
-        assertTrue(db.output().endsWith("== nurses-table (009-nurses.yaml): migrated\n"));
+        assertTrue(db.output().endsWith("== nurses-table (010-nurses.yaml): migrated\n"));
         List<String> schema = db.schema();
         for (String line : List.of("column nurses.ward_number integer", "column nurses.rate numeric(12,2)",
                 "column nurses.hired_at timestamp with time zone", "column nurses.born_on date",

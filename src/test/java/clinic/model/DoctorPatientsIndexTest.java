@@ -92,8 +92,11 @@ class DoctorPatientsIndexTest {
 
     @Test
     void shouldCountADoctorsPatientsFromTheLiveIndexWithoutTheAppointmentsHeap() throws Exception {
+        // the through node alone is the total the database keeps (009); with any other condition PostgreSQL counts
+        Where counted = doctorsPatients().and("deletedAt", Where.is(null));
         assertEquals(200L, QuarkusTransaction.requiringNew().call(() -> Patient.count(doctorsPatients())));
-        Plan count = plan(SqlLog.holding(emitted(() -> Patient.count(doctorsPatients())), "count("));
+        assertEquals(200L, QuarkusTransaction.requiringNew().call(() -> Patient.count(counted)));
+        Plan count = plan(SqlLog.holding(emitted(() -> Patient.count(counted)), "count("));
         List<String> appointments = count.scans.stream().filter(s -> s.contains(" on appointments")).toList();
         assertEquals(List.of("Index Only Scan on appointments using appointments_doctor_patient_idx"), appointments,
                 count.toString());
