@@ -3,9 +3,10 @@
 # Starts PostgreSQL and the service in prod mode as run.sh does, with Native Memory Tracking on, loads SCALE, drives
 # PHASES one after another in the one service process (a scale in PHASES loads it; run.sh's order by default), and
 # after start-up and after each phase prints one row (MB): RSS, peak RSS (VmHWM), anonymous and file RSS, heap
-# committed/used and metaspace (GC.heap_info), threads, NMT's committed categories (Arena peak: the most C2's
-# compilations held at once), NMT's malloc total, and the RSS of glibc's malloc arenas (smaps: [heap] and the 64 MB
-# arena heaps); "arenas-malloc" is what glibc holds beyond NMT's malloc: freed but not returned, or never tracked.
+# committed/used (GC.heap_info) and resident (smaps), metaspace, threads, NMT's committed categories (Arena peak:
+# the most C2's compilations held at once), NMT's malloc total, and the RSS of glibc's malloc arenas (smaps: [heap]
+# and the 64 MB arena heaps); "arenas-malloc" is what glibc holds beyond NMT's malloc: freed but not returned, or
+# never tracked. The last line names the threads; VM.native_memory summary.diff since start-up is left in BENCH_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,7 +74,8 @@ for l in open(f'{d}/nmt.txt'):
     if m and cat == 'Arena Chunk': nmt['peak'] = int(m.group(1))
     m = re.match(r'\s*(malloc): (\d+)KB|Total: reserved=\d+KB, (committed)=(\d+)KB', l)
     if m: nmt[m.group(1) or m.group(3)] = int(m.group(2) or m.group(4))
-maps, arena = [], 0
+span = [int(x, 16) for x in re.findall(r'generation.*\[(0x[0-9a-f]+), 0x[0-9a-f]+, (0x[0-9a-f]+)\)', heap) for x in x]
+maps, arena, heap_rss = [], 0, 0
 for l in open(f'{d}/smaps.txt'):
     f = l.split()
     if re.match(r'^[0-9a-f]+-[0-9a-f]+ ', l):
@@ -82,6 +84,7 @@ for l in open(f'{d}/smaps.txt'):
 for i, (a, b, perms, name, rss) in enumerate(maps):
     nxt = maps[i + 1] if i + 1 < len(maps) else None
     end = nxt[1] if nxt and nxt[0] == b and nxt[2] == '---p' and not nxt[3] else b
+    if span and min(span) <= a < max(span): heap_rss += rss
     if name == '[heap]' or (not name and perms == 'rw-p' and a % (64 << 20) == 0 and end - a == 64 << 20):
         arena += rss
 threads = len(os.listdir(f'/proc/{pid}/task'))
@@ -89,12 +92,12 @@ mb = lambda k: f'{k / 1024:.0f}'
 cols = ['Java Heap', 'Metaspace', 'Class', 'Shared class space', 'Thread', 'Code', 'GC', 'Compiler', 'Internal',
         'Other', 'Symbol', 'Arena Chunk', 'peak', 'Native Memory Tracking', 'committed', 'malloc']
 if phase == 'start':
-    print('| phase | RSS | HWM | anon | file | heap comm/used | meta comm | thr | ' + ' | '.join(
+    print('| phase | RSS | HWM | anon | file | heap comm/used/RSS | meta comm | thr | ' + ' | '.join(
           c.replace('Shared class space', 'CDS').replace('Native Memory Tracking', 'NMT').replace('Arena Chunk', 'Arena')
           .replace('peak', 'Arena peak').replace('committed', 'NMT total') for c in cols) + ' | arenas RSS | arenas-malloc |')
     print('|---' * (10 + len(cols)) + '|')
 row = [phase, mb(st['VmRSS']), mb(st['VmHWM']), mb(st['RssAnon']), mb(st['RssFile'] + st['RssShmem']),
-       f"{mb(sum(t for t, u in gens))}/{mb(sum(u for t, u in gens))}", mb(int(meta.group(2))), str(threads)]
+       f"{mb(sum(t for t, u in gens))}/{mb(sum(u for t, u in gens))}/{mb(heap_rss)}", mb(int(meta.group(2))), str(threads)]
 nmt.setdefault('peak', nmt.get('Arena Chunk', 0)) if nmt else 0
 row += [mb(nmt[c]) if c in nmt else '-' for c in cols] + [mb(arena), mb(arena - nmt['malloc']) if nmt else '-']
 print('| ' + ' | '.join(row) + ' |', flush=True)
