@@ -14,9 +14,9 @@ SCALE=${SCALE:-200k}               # the dataset loaded first: 10k, 200k or 1M a
 PHASES=${PHASES:-"by-id agenda doctor-patients book patch-patient 1M agenda doctor-patients"}
 SECS=${SECS:-60}                   # seconds per workload phase
 CONNECTIONS=${CONNECTIONS:-16} THREADS=${THREADS:-2}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"}
 NMT=${NMT:-summary}                # off: RSS as run.sh's service has it (NMT's own malloc headers add ~10 MB)
-SERVICE_ENV=${SERVICE_ENV:-}       # extra environment of the service alone, e.g. "MALLOC_ARENA_MAX=2"
+SERVICE_ENV=${SERVICE_ENV-"MALLOC_ARENA_MAX=2"}  # the service's own environment (run.sh's and the image's default)
 APP=${APP:-target/quarkus-app}     # the fast-jar directory (./mvnw package first)
 LIVE=${LIVE:-0}                    # 1: a last row after a full GC (jcmd GC.run), the live heap
 BENCH_DIR=${BENCH_DIR:-$PWD/target/bench-memory}
