@@ -15,7 +15,8 @@ WARMUP_MIN=${WARMUP_MIN:-60}      # at least this many
 REPEAT=${REPEAT:-3}               # measured runs per workload; the table shows medians
 CONNECTIONS=${CONNECTIONS:-16}    # wrk connections, and pgbench clients
 THREADS=${THREADS:-2}             # wrk threads, and pgbench threads
-JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"}
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}  # the service's glibc malloc arenas; JAVA_OPTS and this as the image sets them
 BUILD=${BUILD:-1}                 # 0 reuses target/quarkus-app
 BENCH_REPLICA=${BENCH_REPLICA:-0}  # 1: the read workloads again, on a second service reading from a streaming replica
 DOCTORS=200 PATIENTS=20000
@@ -68,7 +69,7 @@ log "PostgreSQL at $PGHOST:$PGPORT"
 start_service() {  # port log [VAR=value...]
   local port=$1 logfile=$2; shift 2
   # shellcheck disable=SC2086
-  env -u QUARKUS_DATASOURCE_REPLICA_JDBC_URL "$@" QUARKUS_HTTP_PORT="$port" \
+  env -u QUARKUS_DATASOURCE_REPLICA_JDBC_URL "$@" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" QUARKUS_HTTP_PORT="$port" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_DIR/jwks.json" MP_JWT_VERIFY_ISSUER=$ISSUER \
     java $JAVA_OPTS -D%prod.quarkus.liquibase.migrate-at-start=true \
     -jar target/quarkus-app/quarkus-run.jar >"$logfile" 2>&1 &
@@ -313,7 +314,7 @@ LOAD_END=$(loadavg)
   [ -z "$SCALES" ] || echo "agenda p50 ratio $last/$first: $(echo "scale=2; ${P50[$last]} / ${P50[$first]}" | bc)"
   for s in $SCALES; do printf 'doctor-patients p50 at %-5s appointments: %s ms\n' "$s" "${P50_DP[$s]}"; done
   [ -z "$SCALES" ] || echo "doctor-patients p50 ratio $last/$first: $(echo "scale=2; ${P50_DP[$last]} / ${P50_DP[$first]}" | bc)"
-  echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS"
+  echo "service peak RSS (VmHWM): $((RSS_KB / 1024)) MB   JAVA_OPTS: $JAVA_OPTS   MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
   echo
   echo "statements (last measured run): workload | calls/req | mean exec ms | buffers/call | statement"
   for w in $SHOWN; do [ -f "$OUT/$w.statements" ] && cat "$OUT/$w.statements"; done
