@@ -19,13 +19,14 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:+UseSeri
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}  # the service's glibc malloc arenas; JAVA_OPTS and this as the image sets them
 BUILD=${BUILD:-1}                 # 0 reuses target/quarkus-app
 BENCH_REPLICA=${BENCH_REPLICA:-0}  # 1: the read workloads again, on a second service reading from a streaming replica
+JFR=${JFR:-0}                     # 1: one more run per workload under JFR (out/<name>.jfr), and where its samples went
 DOCTORS=200 PATIENTS=20000
 LOAD_PARTS=$(nproc)               # parallel loader sessions
 
 BENCH_DIR=$PWD/target/bench
 OUT=$BENCH_DIR/out
 mkdir -p "$OUT"
-rm -f "$OUT"/*.runs "$OUT"/*.statements  # the 4xx/5xx check and the statements at the end read this run's
+rm -f "$OUT"/*.runs "$OUT"/*.statements "$OUT"/*.jfr  # the 4xx/5xx check, the statements and JFR's table read this run's
 source bench/pg.sh
 
 appointments_of() { case $1 in 10k) echo 10000 ;; 200k) echo 200000 ;; 1M) echo 1000000 ;;
@@ -193,6 +194,11 @@ workload() {  # name script args...
   : >"$OUT/$name.runs"
   for i in $(seq "$REPEAT"); do drive "$DURATION" "$@" >>"$OUT/$name.runs"; log "$name run $i: $(tail -1 "$OUT/$name.runs")"; done
   statements "$name" "$(tail -1 "$OUT/$name.runs" | cut -d' ' -f1)"
+  if [ "$JFR" = 1 ]; then  # after the measured runs, so the recording costs them nothing
+    jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$OUT/$name.jfr" >/dev/null
+    drive "$DURATION" "$@" >/dev/null
+    jcmd "$APP_PID" JFR.stop name=bench >/dev/null
+  fi
   echo "$(for c in 2 3 4 7 8 9 10; do cut -d' ' -f$c "$OUT/$name.runs" | median; done | paste -sd' ')" \
        "$(awk '{ h += $5; s += $6 } END { print h + 0, s + 0 }' "$OUT/$name.runs")"
 }
@@ -318,6 +324,12 @@ LOAD_END=$(loadavg)
   echo
   echo "statements (last measured run): workload | calls/req | mean exec ms | buffers/call | statement"
   for w in $SHOWN; do [ -f "$OUT/$w.statements" ] && cat "$OUT/$w.statements"; done
+  if [ "$JFR" = 1 ]; then
+    echo
+    echo "JVM samples by library (one more run per workload under JFR, bench/JfrLibraries.java):"
+    # shellcheck disable=SC2046
+    java bench/JfrLibraries.java $(for w in $SHOWN; do [ -f "$OUT/$w.jfr" ] && echo "$OUT/$w.jfr"; done)
+  fi
   if [ "$BENCH_REPLICA" = 1 ]; then
     echo "@replica: a second service with QUARKUS_DATASOURCE_REPLICA_JDBC_URL, reading from a streaming replica of the"
     echo "same primary on the same machine; SQL/req and PG CPU/req count both servers, \"(n r)\" the statements the"
